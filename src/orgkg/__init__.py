@@ -1,0 +1,94 @@
+"""orgkg: news articles about official bodies -> an RDF knowledge graph.
+
+The Python API mirrors the command line::
+
+    import orgkg
+    ds = orgkg.build(["../shared/corpus/dev"])          # rdflib.Dataset, one named graph per article
+    rows = orgkg.query(ds, "officials-of-body", org="Eurasian Economic Commission")
+    orgkg.export(ds, "dev.ttl")                          # format from the extension
+    orgkg.viz(ds, "graph.html")
+    report = orgkg.validate(ds)                          # report.conforms, report.text
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Dataset, Graph
+
+    from orgkg.query.sparql import QueryResult
+    from orgkg.validate import ValidationReport
+
+
+def build(inputs: list[str | Path] | str | Path, *, base: str = "https://w3id.org/orgkg/id/",
+          min_confidence: float = 0.0) -> Dataset:
+    """Build a dataset from articles (files, directories, .jsonl); one named graph per article."""
+    from orgkg.pipeline import build as _build
+
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    return _build(inputs, base=base, min_confidence=min_confidence).dataset
+
+
+def extract(text: str, *, title: str | None = None, date: str | None = None, id: str = "article"):
+    """Extract entities and facts from one article's text (returns an ``Extraction``)."""
+    import datetime as dt
+
+    from orgkg.extract.article import extract as _extract
+    from orgkg.model import Article
+
+    body = f"{title}\n\n{text}" if title else text
+    d = dt.date.fromisoformat(date) if date else None
+    return _extract(Article(id=id, text=body, title=title, date=d, source=id))
+
+
+def load(path: str | Path) -> Dataset:
+    """Read a graph file written by ``build``/``export``."""
+    from orgkg.graph.io import load_graph
+
+    return load_graph(path)
+
+
+def query(graph: Graph | Dataset | str | Path, q: str, **params: Any) -> QueryResult:
+    """Run SPARQL text, a .rq file or a named query; keyword arguments are bound as RDF terms."""
+    from orgkg.query import resolve_query, run_query
+
+    if isinstance(graph, (str, Path)):
+        graph = load(graph)
+    return run_query(graph, resolve_query(q), {k: str(v) for k, v in params.items()})
+
+
+def export(graph: Dataset, path: str | Path, fmt: str | None = None) -> Path:
+    """Write the dataset (format from the extension unless given), atomically."""
+    from orgkg.graph.io import write_graph
+
+    write_graph(graph, path, fmt)
+    return Path(path)
+
+
+def viz(graph: Graph | Dataset, path: str | Path, **kwargs: Any) -> Path:
+    """Write an offline interactive HTML network of the graph."""
+    from orgkg.viz.network import render_html
+
+    return render_html(graph, path, **kwargs)
+
+
+def validate(graph: Graph | Dataset) -> ValidationReport:
+    """SHACL-validate a graph against ontology/shapes.ttl."""
+    from orgkg.validate import validate as _validate
+
+    return _validate(graph)
+
+
+def stats(graph: Graph | Dataset) -> dict[str, dict[str, int]]:
+    """Counts by class and by property."""
+    from orgkg.graph.stats import class_counts, property_counts
+
+    return {"classes": class_counts(graph, qualified=True), "properties": property_counts(graph)}
+
+
+__all__ = ["build", "extract", "load", "query", "export", "viz", "validate", "stats", "__version__"]

@@ -1,0 +1,5 @@
+"""`python -m orgkg` runs the command line."""
+
+from orgkg.cli import app
+
+app(prog_name="orgkg")

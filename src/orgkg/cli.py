@@ -1,0 +1,272 @@
+"""The `orgkg` command line.
+
+Exit status: 0 success; 1 the graph does not conform (validate) or a command failed;
+2 bad usage (missing path, malformed or unknown query, unknown format);
+3 built, but some inputs were skipped (each named in a warning).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from orgkg.model import Skipped
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn news articles about official bodies into an RDF knowledge graph.",
+    rich_markup_mode="rich",
+)
+err = Console(stderr=True)
+out = Console()
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+
+
+def _die(message: str, code: int = EXIT_USAGE) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _is_ignored(s: Skipped) -> bool:
+    """Files of other kinds in a directory are passed over, not failures."""
+    return s.reason.startswith("not an article")
+
+
+def _load(graph: str):
+    from orgkg.graph.io import FormatError, load_graph
+
+    path = Path(graph)
+    if not path.exists():
+        _die(f"no such graph file: {graph}")
+    try:
+        return load_graph(path)
+    except FormatError as exc:
+        _die(str(exc))
+    except Exception as exc:  # a parser error: say where, no traceback
+        _die(f"cannot read {graph}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", EXIT_FAIL)
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[str], typer.Argument(help="Articles: .txt/.md/.html/.jsonl files, directories, or - for stdin.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write (.ttl .trig .nq .nt .jsonld).")],
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="Output format if not by extension.")] = None,
+    base: Annotated[str, typer.Option(help="Base IRI of the nodes made.")] = "https://w3id.org/orgkg/id/",
+    min_confidence: Annotated[float, typer.Option("--min-confidence", help="Drop facts below this confidence (0-1).")] = 0.0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List files passed over.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Extract facts from articles and write the graph.
+
+    Example: [bold]orgkg build ../shared/corpus/dev --output dev.trig[/]
+    """
+    from orgkg.graph.io import FormatError, format_for, serialize, write_atomic
+    from orgkg.ingest import InputError
+    from orgkg.pipeline import build as run_build
+
+    try:
+        out_fmt = format_for(output, fmt)
+    except FormatError as exc:
+        _die(str(exc))
+    for i in inputs:
+        if i != "-" and not Path(i).exists():
+            _die(f"no such file or directory: {i}")
+    show = not quiet and sys.stderr.isatty()
+    progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err, disable=not show, transient=True)
+    total = _count_inputs(inputs) if show else None
+    with progress:
+        task = progress.add_task("building", total=total)
+
+        def on_article(item) -> None:
+            if isinstance(item, Skipped):
+                if _is_ignored(item):
+                    if verbose:
+                        err.print(f"passed over {item.source}: {item.reason}", highlight=False)
+                    return
+                err.print(f"[yellow]warning:[/] skipped {item.source}: {item.reason}", highlight=False)
+            progress.advance(task)
+
+        try:
+            result = run_build(inputs, base=base, min_confidence=min_confidence, on_article=on_article)
+        except InputError as exc:
+            _die(str(exc))
+    write_atomic(output, serialize(result.dataset, out_fmt))
+    failed = [s for s in result.skipped if not _is_ignored(s)]
+    if not quiet:
+        _summary(result, failed, output)
+    if failed:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _count_inputs(inputs: list[str]) -> int | None:
+    n = 0
+    for i in inputs:
+        p = Path(i)
+        if p.is_dir():
+            n += sum(1 for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".md", ".html", ".htm"))
+        elif p.suffix.lower() == ".jsonl":
+            try:
+                n += sum(1 for line in p.open("rb") if line.strip())
+            except OSError:
+                n += 1
+        else:
+            n += 1
+    return n or None
+
+
+def _summary(result, failed, output: Path) -> None:
+    from orgkg.graph.stats import class_counts
+
+    table = Table(title=f"orgkg build -> {output}", show_header=True, header_style="bold")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("articles", str(result.articles))
+    for name, n in class_counts(result.dataset).items():
+        table.add_row(f"  {name}", str(n))
+    table.add_row("facts", str(result.fact_count))
+    for kind, n in sorted(result.facts.items()):
+        table.add_row(f"  {kind}", str(n))
+    table.add_row("skipped inputs", str(len(failed)))
+    err.print(table)
+
+
+@app.command()
+def query(
+    graph: Annotated[str, typer.Argument(help="A graph file written by orgkg build.")],
+    query_: Annotated[str, typer.Argument(metavar="QUERY", help="SPARQL text, a .rq file, or a named query.")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, bound as an RDF term.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+) -> None:
+    """Run a SPARQL query (or a named one from ontology/queries) over a graph.
+
+    Example: [bold]orgkg query dev.trig officials-of-body --param org="Eurasian Economic Commission"[/]
+    """
+    from orgkg.query import QueryError, resolve_query, run_query
+
+    params = {}
+    for p in param or []:
+        if "=" not in p:
+            _die(f"--param takes NAME=VALUE, got {p!r}")
+        k, v = p.split("=", 1)
+        params[k.strip()] = v
+    if fmt not in ("table", "csv", "tsv", "json"):
+        _die(f"unknown --format {fmt!r}; use table, csv, tsv or json")
+    try:
+        text = resolve_query(query_)
+    except QueryError as exc:
+        _die(str(exc))
+    ds = _load(graph)
+    try:
+        res = run_query(ds, text, params)
+    except QueryError as exc:
+        _die(str(exc))
+    if res.kind == "graph":
+        sys.stdout.write(res.to_turtle())
+    elif res.kind == "ask":
+        out.print("true" if res.boolean else "false")
+    elif fmt == "csv":
+        sys.stdout.write(res.to_csv())
+    elif fmt == "tsv":
+        sys.stdout.write(res.to_tsv())
+    elif fmt == "json":
+        sys.stdout.write(res.to_json() + "\n")
+    else:
+        out.print(res.to_rich_table())
+
+
+@app.command()
+def export(
+    graph: Annotated[str, typer.Argument(help="A graph file written by orgkg build.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nt, nq or jsonld.")] = "turtle",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Write a graph in another RDF format.
+
+    Example: [bold]orgkg export dev.trig --format turtle --output dev.ttl[/]
+    """
+    from orgkg.graph.io import FORMATS, serialize, write_atomic
+
+    if fmt.lower() not in FORMATS:
+        _die(f"unknown format {fmt!r}; use one of: turtle, trig, nt, nq, jsonld")
+    ds = _load(graph)
+    data = serialize(ds, fmt.lower())
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        write_atomic(output, data)
+
+
+@app.command()
+def viz(
+    graph: Annotated[str, typer.Argument(help="A graph file written by orgkg build.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
+    title: Annotated[str, typer.Option(help="Page title.")] = "orgkg network",
+    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Keep at most this many (best-connected) nodes.")] = 2000,
+) -> None:
+    """Draw the graph as an interactive HTML network that works offline.
+
+    Example: [bold]orgkg viz dev.trig --output graph.html[/]
+    """
+    from orgkg.viz.network import render_html
+
+    ds = _load(graph)
+    path = render_html(ds, output, title=title, max_nodes=max_nodes)
+    err.print(f"wrote {path}", highlight=False)
+
+
+@app.command()
+def validate(
+    graph: Annotated[str, typer.Argument(help="A graph file written by orgkg build.")],
+) -> None:
+    """Check a graph against the SHACL shapes in ontology/shapes.ttl (exit 1 if it does not conform).
+
+    Example: [bold]orgkg validate dev.trig[/]
+    """
+    from orgkg.validate import validate as run_validate
+
+    ds = _load(graph)
+    report = run_validate(ds)
+    if report.conforms:
+        out.print("[green]conforms[/]: the graph meets every shape in ontology/shapes.ttl")
+        return
+    out.print(report.text, highlight=False)
+    raise typer.Exit(EXIT_FAIL)
+
+
+@app.command()
+def stats(
+    graph: Annotated[str, typer.Argument(help="A graph file written by orgkg build.")],
+) -> None:
+    """Count nodes by class and triples by property.
+
+    Example: [bold]orgkg stats dev.trig[/]
+    """
+    from orgkg.graph.stats import class_counts, property_counts
+
+    ds = _load(graph)
+    for title, counts in (("class", class_counts(ds, qualified=True)), ("property", property_counts(ds))):
+        table = Table(title=f"by {title}")
+        table.add_column(title)
+        table.add_column("count", justify="right")
+        for k, n in counts.items():
+            table.add_row(k, str(n))
+        out.print(table)
+    n_graphs = len({c for *_, c in ds.quads((None, None, None, None)) if c is not None})
+    out.print(f"named graphs: {n_graphs}")
+
+
+def main() -> None:  # pragma: no cover - the console script
+    app()
+
+
+__all__ = ["app", "main", "Counter"]

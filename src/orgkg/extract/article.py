@@ -1,0 +1,563 @@
+"""Article -> Extraction: mentions linked within the article, and the facts among them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orgkg.extract import vocab as V
+from orgkg.extract.dates import DateValue, find_dates
+from orgkg.extract.mentions import Mention, SentenceAnalysis
+from orgkg.extract.tokens import Sentence, sentences
+from orgkg.model import Article, Entity, Extraction, Fact, Span
+
+_ACR_DEF = re.compile(r"\(([A-Z][A-Za-z&.\-]{1,9})\)")
+_STOP_INITIALS = {"of", "the", "and", "for", "on", "in", "&", "to", "against"}
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").replace("`", "'")
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"\s+", " ", text).strip(" ,.;:")
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _STOP_INITIALS]
+    return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+@dataclass
+class _Ent:
+    key: str
+    type: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Span] = field(default_factory=list)
+    head: str = ""
+    is_unit: bool = False
+    confidence: float = 1.0
+    last_sentence: int = -1
+    count: int = 0
+
+
+class ArticleExtractor:
+    """Reads one article sentence by sentence and keeps its entities and facts."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.anchor = article.date
+        self.ents: dict[str, _Ent] = {}
+        self.facts: list[Fact] = []
+        self._fact_keys: set[tuple] = set()
+        self.by_mention: dict[int, str] = {}  # id(mention) -> entity key
+        self.current_event: str | None = None
+        self.current_agreement: str | None = None
+        self.dateline_place: Mention | None = None
+        self.acronyms: dict[str, str] = {}  # acronym -> full org name
+
+    # ------------------------------------------------------------------ entities
+    def _ent(self, key: str, type_: str, name: str, span: Span, sent: Sentence, **kw) -> str:
+        e = self.ents.get(key)
+        if e is None:
+            e = self.ents[key] = _Ent(key, type_, name, **kw)
+        elif len(name) > len(e.name) and type_ not in ("Event", "Agreement"):
+            e.aliases.add(e.name)
+            e.name = name
+        if name != e.name:
+            e.aliases.add(name)
+        e.mentions.append(span)
+        e.last_sentence = sent.index
+        e.count += 1
+        return key
+
+    def _span(self, sent: Sentence, m: Mention) -> Span:
+        a, b = sent.toks[m.s].start, sent.toks[m.e - 1].end
+        return Span(a, b, self.article.text[a:b])
+
+    def _sent_span(self, sent: Sentence) -> Span:
+        return Span(sent.start, sent.end, sent.text)
+
+    def _fact(self, kind: str, subj: str | None, obj: str | None, sent: Sentence, rule: str, conf: float,
+              role: str | None = None, current: bool = True) -> None:
+        if not subj or not obj or subj == obj:
+            return
+        k = (kind, subj, obj, (role or "").lower())
+        if k in self._fact_keys:
+            return
+        self._fact_keys.add(k)
+        self.facts.append(Fact(kind, subj, obj, self._sent_span(sent), rule, conf, role, current))
+
+    # ------------------------------------------------------------------ bodies
+    def _org_key(self, m: Mention, sent: Sentence) -> str | None:
+        if id(m) in self.by_mention:
+            return self.by_mention[id(m)]
+        if m.kind == "country":
+            key = f"country:{m.key}"
+            self.by_mention[id(m)] = self._ent(key, "Country", m.name, self._span(sent, m), sent)
+            return key
+        if m.kind != "org":
+            return None
+        name = _norm(m.name)
+        if m.acronym:
+            full = self.acronyms.get(m.text)
+            key = f"org:{full.lower()}" if full else f"org:{m.text.lower()}"
+        elif m.generic:
+            key = self._resolve_generic_org(m)
+            if key is None:
+                return None
+        else:
+            key = f"org:{name.lower()}"
+        parent_key = self._org_key(m.parent, sent) if m.parent is not None else None
+        if m.parent is not None and parent_key and not m.acronym:
+            # An organ is the same whether named "EEC Board" or "Board of the EEC".
+            local = _norm(m.name.replace(m.parent.text, " ").replace(" of the  ", " ").replace(" of  ", " "))
+            local = re.sub(r"\s+(of|of the|'s)$", "", local).strip()
+            if local and local.lower().split()[-1] in V.ORGAN_HEADS and m.parent.kind == "org":
+                key = f"unit:{local.lower()}|{parent_key}"
+        key = self.by_mention[id(m)] = self._ent(key, "Organization", _norm(m.name), self._span(sent, m), sent,
+                                                  head=m.head, is_unit=parent_key is not None)
+        if parent_key:
+            conf = 0.85 if m.parent.kind == "org" else 0.75
+            self._fact("sub_org", key, parent_key, sent, "organ-of-named-body", conf)
+        return key
+
+    def _resolve_generic_org(self, m: Mention) -> str | None:
+        """"the Commission", "the Assembly": the body with that head named in the article."""
+        cands = [e for e in self.ents.values() if e.type == "Organization" and e.head == m.head
+                 and e.name.lower() != m.head]
+        if not cands:
+            return None
+        best = max(cands, key=lambda e: (e.count, e.last_sentence))
+        return best.key
+
+    # ------------------------------------------------------------------ people
+    def _person_key(self, m: Mention, sent: Sentence) -> str:
+        if id(m) in self.by_mention:
+            return self.by_mention[id(m)]
+        name = _norm(m.name)
+        key = None
+        words = name.split()
+        if len(words) == 1:
+            for e in self.ents.values():
+                if e.type == "Person" and len(e.name.split()) > 1 and (e.name.split()[-1] == name):
+                    key = e.key
+                    break
+        key = key or f"person:{name.lower()}"
+        self.by_mention[id(m)] = self._ent(key, "Person", name, self._span(sent, m), sent)
+        return key
+
+    # ------------------------------------------------------------------ per sentence
+    def run(self) -> Extraction:
+        sents = sentences(self.article.text)
+        for s in sents:
+            for mt in _ACR_DEF.finditer(s.text):
+                before = s.text[: mt.start()].rstrip()
+                words = before.split()
+                acr = mt.group(1)
+                # The full name: as many trailing words as the acronym has letters (or a few more).
+                for k in range(min(len(words), 12), 0, -1):
+                    cand = " ".join(words[-k:])
+                    if _initials(cand).startswith(acr.replace(".", "").upper()[:2]) and \
+                            words[-k][:1].isupper() and k >= len(acr.replace(".", "")) - 2:
+                        self.acronyms[acr] = _norm(cand)
+                        break
+        known = set(self.acronyms)
+        analyses = [SentenceAnalysis(s, known) for s in sents]
+        # Acronyms whose initials spell a full name in the same article.
+        fulls = {_initials(_norm(m.name)): _norm(m.name) for a in analyses for m in a.orgs if not m.acronym}
+        for a in analyses:
+            for m in a.orgs:
+                if m.acronym and m.text not in self.acronyms and m.text in fulls:
+                    self.acronyms[m.text] = fulls[m.text]
+        for a in analyses:
+            if a.dateline_place is not None and self.dateline_place is None:
+                self.dateline_place = a.dateline_place
+                self.dateline_sent = a.sent
+            self._sentence(a)
+        self._finish(analyses)
+        return self._extraction()
+
+    def _sentence(self, a: SentenceAnalysis) -> None:
+        sent = a.sent
+        low = " " + " ".join(t.lower for t in sent.toks) + " "
+        # bodies and countries
+        for m in a.orgs:
+            self._org_key(m, sent)
+        for m in a.countries:
+            if m.head != "adjective":
+                self._org_key(m, sent)
+        places = {}
+        for m in a.places:
+            places[id(m)] = self._ent(f"place:{m.key}", "Place", m.name, self._span(sent, m), sent)
+            self.by_mention[id(m)] = places[id(m)]
+        persons = [(m, self._person_key(m, sent)) for m in a.persons]
+        self._roles(a, persons)
+        self._under(a)
+        events = self._events(a)
+        agreements = self._agreements(a)
+        dates = find_dates(sent.text, self.anchor)
+        self._event_facts(a, events, dates, persons, low)
+        self._agreement_facts(a, agreements, events, dates, persons, low)
+
+    def _roles(self, a: SentenceAnalysis, persons: list[tuple[Mention, str]]) -> None:
+        toks = a.toks
+        role_at_end = {r.e: r for r in a.roles}
+        role_at_start = {r.s: r for r in a.roles}
+        for p, pkey in persons:
+            attached: list[tuple[Mention, str, float]] = []
+            # "Finance Minister X", "Minister of Y, X", "the EIC Chairman, Prime Minister of Z X"
+            j = p.s
+            while j > 0 and toks[j - 1].lower.rstrip(".") in {h.rstrip(".") for h in V.HONORIFICS}:
+                j -= 1
+            r = role_at_end.get(j) or (role_at_end.get(j - 1) if j > 0 and toks[j - 1].text == "," else None)
+            if r is not None and not r.plural:
+                # An appositive "X, Minister of Y," before this role belongs to X, not to this person.
+                attached.append((r, "post-before-name", 0.9))
+                k = r.s
+                while k > 0:
+                    if toks[k - 1].lower == "the":
+                        k -= 1
+                    sep = k - 1
+                    if sep >= 0 and toks[sep].lower in (",", "and", "also"):
+                        while sep > 0 and toks[sep - 1].lower in (",", "and", "also"):
+                            sep -= 1
+                        r2 = role_at_end.get(sep)
+                        if r2 is not None and not r2.plural and not any(q.e == r2.s or q.e == r2.s - 1
+                                                                       for q, _ in persons):
+                            attached.append((r2, "post-list-before-name", 0.8))
+                            k = r2.s
+                            continue
+                    break
+            # "X, Chairman of the CIS Executive Committee,"
+            if p.e + 1 < len(toks) and toks[p.e].text == ",":
+                k = p.e + 1
+                if k < len(toks) and toks[k].lower == "the":
+                    k += 1
+                r = role_at_start.get(k)
+                if r is not None and not r.plural:
+                    attached.append((r, "name-comma-post", 0.85))
+            for r, rule, conf in attached:
+                self._role_fact(a, pkey, r, rule, conf)
+
+    def _role_fact(self, a: SentenceAnalysis, pkey: str, r: Mention, rule: str, conf: float) -> None:
+        sent = a.sent
+        orgs = list(r.orgs)
+        if not orgs:
+            return
+        # The most specific: a body named after the post, else the country/body before it.
+        target = orgs[-1] if len(orgs) > 1 and orgs[-1].kind == "org" else orgs[0]
+        if len(orgs) > 1 and orgs[0].kind == "org" and orgs[-1].kind == "country":
+            target = orgs[0]
+        okey = self._org_key(target, sent)
+        if okey is None:
+            return
+        if target.kind == "country" and target.head == "adjective":
+            conf -= 0.05
+        title = r.title
+        self._fact("role", pkey, okey, sent, rule, conf - (0.1 if r.former else 0), role=title,
+                   current=not r.former)
+
+    def _under(self, a: SentenceAnalysis) -> None:
+        toks = a.toks
+        for m in a.orgs:
+            k = m.e
+            if k < len(toks) and toks[k].lower == "under":
+                k += 1
+                if k < len(toks) and toks[k].lower == "the":
+                    k += 1
+                owner = a.taken[k] if k < len(toks) else None
+                if isinstance(owner, Mention):
+                    parent = None
+                    if owner.kind == "role" and owner.orgs:
+                        parent = owner.orgs[-1]
+                    elif owner.kind in ("org", "country"):
+                        parent = owner
+                    if parent is not None:
+                        ck, pk = self._org_key(m, a.sent), self._org_key(parent, a.sent)
+                        self._fact("sub_org", ck, pk, a.sent, "organ-under-body", 0.8)
+
+    # ------------------------------------------------------------------ events
+    def _events(self, a: SentenceAnalysis) -> list[tuple[Mention, str]]:
+        out = []
+        for m in a.events:
+            if m.plural:
+                continue
+            key = None
+            if m.generic:
+                key = self._resolve_generic("Event", m)
+                if key is None:
+                    continue
+            else:
+                org = m.parent
+                okey = self._org_key(org, a.sent) if org is not None else None
+                for e in self.ents.values():
+                    if e.type != "Event":
+                        continue
+                    same_head = e.head == m.head or {e.head, m.head} <= {"meeting", "session", "sitting", "summit"}
+                    if same_head and okey and getattr(e, "org", None) == okey:
+                        key = e.key
+                        break
+                    if _norm(e.name).lower() == _norm(m.name).lower():
+                        key = e.key
+                        break
+                if key is None:
+                    key = f"event:{len([e for e in self.ents.values() if e.type == 'Event']) + 1}"
+                    ent = _Ent(key, "Event", _norm(m.name), head=m.head)
+                    ent.org = okey  # type: ignore[attr-defined]
+                    self.ents[key] = ent
+            e = self.ents[key]
+            if not m.generic and _norm(m.name) != e.name:
+                e.aliases.add(_norm(m.name))
+            e.mentions.append(self._span(a.sent, m))
+            e.last_sentence = a.sent.index
+            e.count += 1
+            self.by_mention[id(m)] = key
+            self.current_event = key
+            out.append((m, key))
+        return out
+
+    def _resolve_generic(self, type_: str, m: Mention) -> str | None:
+        cands = [e for e in self.ents.values() if e.type == type_]
+        if not cands:
+            return None
+        same = [e for e in cands if e.head == m.head]
+        pool = same or cands
+        cur = self.current_event if type_ == "Event" else self.current_agreement
+        if not same and cur in self.ents:
+            return cur
+        return max(pool, key=lambda e: e.last_sentence).key
+
+    def _event_facts(self, a, events, dates, persons, low: str) -> None:
+        sent, toks = a.sent, a.toks
+        attend = any(f" {c} " in low for c in V.ATTEND_CUES)
+        target = events[0][1] if events else None
+        if target is None and attend and self.current_event and not a.agreements:
+            target = self.current_event
+        if target is None:
+            return
+        if attend:
+            stop = len(toks)
+            for i, t in enumerate(toks):
+                if t.lower in ("according", "while") and i > 0:
+                    stop = i
+                    break
+            for p, pkey in persons:
+                if p.s < stop:
+                    self._fact("attended", target, pkey, sent, "attend-cue", 0.8)
+                    for f in list(self.facts):
+                        if f.kind == "role" and f.subject == pkey and f.object.startswith("country:") and \
+                                f.evidence.start == sent.start:
+                            self._fact("attended", target, f.object, sent, "attendee-country", 0.7)
+            # "Azerbaijani, Turkmen and Uzbek deputy prime ministers"
+            for r in a.roles:
+                if r.plural and r.orgs:
+                    for o in r.orgs:
+                        if o.kind == "country":
+                            self._fact("attended", target, self._org_key(o, sent), sent, "plural-post-country", 0.6)
+                    k = r.s - 1
+                    while k >= 0 and (toks[k].text in (",", "and") or isinstance(a.taken[k], Mention) and
+                                      a.taken[k].kind == "country"):
+                        o = a.taken[k]
+                        if isinstance(o, Mention) and o.kind == "country":
+                            self._fact("attended", target, self._org_key(o, sent), sent, "plural-post-country",
+                                       0.6)
+                        k -= 1
+        # organiser
+        for m, key in events:
+            ent = self.ents[key]
+            org = getattr(ent, "org", None)
+            if org and not m.generic:
+                self._fact("organizer", key, org, sent, "event-of-body", 0.75)
+        verb_i = next((i for i, t in enumerate(toks) if t.lower in V.ORGANIZE_VERBS), None)
+        if verb_i is not None:
+            after_by = verb_i + 1 < len(toks) and toks[verb_i + 1].lower == "by"
+            for m in a.orgs + a.countries:
+                if m.head == "adjective":
+                    continue
+                key = self._org_key(m, sent)
+                if after_by and m.s > verb_i and m.s <= verb_i + 4:
+                    self._fact("organizer", target, key, sent, "held-by", 0.85)
+                elif not after_by and m.e <= verb_i and verb_i - m.e <= 3 and events and events[0][0].s > verb_i:
+                    # "the Assembly held a meeting"; "Kazakhstan hosts the summit"; a city host is a place.
+                    self._fact("organizer", events[0][1], key, sent, "body-held-event", 0.85)
+        # date
+        if dates and events:
+            for m, key in events:
+                ent = self.ents[key]
+                if getattr(ent, "date", None):
+                    continue
+                best = min(dates, key=lambda d: abs(d[0] - (sent.toks[m.s].start - sent.start)))
+                ent.date = best[2]  # type: ignore[attr-defined]
+                self._fact("event_date", key, best[2].iso, sent, "date-in-event-sentence", 0.8)
+        elif dates and target and any(f" {w} " in low for w in ("took place", "was held", "were held",
+                                                                 "held", "gathered", "started", "opened")):
+            ent = self.ents[target]
+            if not getattr(ent, "date", None):
+                ent.date = dates[0][2]  # type: ignore[attr-defined]
+                self._fact("event_date", target, dates[0][2].iso, sent, "date-of-current-event", 0.6)
+        # place
+        for m in a.places:
+            i = m.s
+            if (i > 0 and toks[i - 1].lower in ("in", "at")) or (m.e < len(toks) and toks[m.e].lower in ("hosts",
+                                                                                                   "hosted")):
+                tgt = events[0][1] if events else (target if (" took place " in low or " held " in low) else None)
+                if tgt:
+                    self._fact("event_location", tgt, self.by_mention[id(m)], sent, "in-city", 0.8)
+        if not a.places:
+            for m in a.countries:
+                if m.head == "adjective":
+                    continue
+                i = m.s
+                if i > 0 and toks[i - 1].lower == "in" and events and (" held " in low or " take place " in low
+                                                                       or " took place " in low):
+                    self._fact("event_location", events[0][1], self._org_key(m, sent), sent, "in-country", 0.6)
+
+    # ------------------------------------------------------------------ agreements
+    def _agreements(self, a: SentenceAnalysis) -> list[tuple[Mention, str]]:
+        out = []
+        low = " " + " ".join(t.lower for t in a.toks) + " "
+        signing = any(f" {v} " in low for v in V.SIGN_VERBS) or " signatures " in low
+        for m in a.agreements:
+            if m.plural and not signing:
+                continue
+            if m.head in V.WEAK_AGREEMENT_HEADS and m.generic and not m.definite:
+                continue
+            if m.head in ("statement",) and not (m.text[:1].isupper() or "joint" in m.text.lower()):
+                continue
+            key = None
+            if m.generic and m.definite:
+                key = self._resolve_generic("Agreement", m)
+            if key is None:
+                if m.generic and not signing:
+                    continue
+                for e in self.ents.values():
+                    if e.type == "Agreement" and _norm(e.name).lower() == _norm(m.name).lower():
+                        key = e.key
+                if key is None:
+                    key = f"agreement:{len([e for e in self.ents.values() if e.type == 'Agreement']) + 1}"
+                    self.ents[key] = _Ent(key, "Agreement", _norm(m.name), head=m.head)
+            e = self.ents[key]
+            if not m.generic and _norm(m.name) != e.name:
+                if len(_norm(m.name)) > len(e.name):
+                    e.aliases.add(e.name)
+                    e.name = _norm(m.name)
+                else:
+                    e.aliases.add(_norm(m.name))
+            e.mentions.append(self._span(a.sent, m))
+            e.last_sentence = a.sent.index
+            e.count += 1
+            self.by_mention[id(m)] = key
+            self.current_agreement = key
+            out.append((m, key))
+        # "the document was signed by ..."
+        if not out and signing and self.current_agreement and any(
+                t.lower in ("document", "documents", "it") for t in a.toks):
+            out.append((None, self.current_agreement))
+        return out
+
+    def _agreement_facts(self, a, agreements, events, dates, persons, low: str) -> None:
+        if not agreements:
+            return
+        sent, toks = a.sent, a.toks
+        signing = any(f" {v} " in low for v in V.SIGN_VERBS) or " signatures " in low
+        m0, key = agreements[0]
+        # parties named in the agreement's own phrase: "between X and Y", "with X"
+        for m, k in agreements:
+            if m is None:
+                continue
+            for i in range(m.s, m.e):
+                if toks[i].lower in ("between", "with"):
+                    for o in a.orgs + a.countries:
+                        if m.s < o.s < m.e and o.s > i:
+                            ok = self._org_key(o, sent)
+                            if ok and not self._is_part(o, a):
+                                self._fact("party", k, ok, sent, "between-parties", 0.85)
+        if not signing:
+            return
+        stop = len(toks)
+        for i, t in enumerate(toks):
+            if t.lower in ("while", "witnessed", "according") and i > 2:
+                stop = i
+                break
+        sign_i = next((i for i, t in enumerate(toks) if t.lower in V.SIGN_VERBS or t.lower == "signatures"), 0)
+        inside = set()
+        for m, _ in agreements:
+            if m is not None:
+                inside.update(range(m.s, m.e))
+        for o in a.orgs + a.countries:
+            if o.s in inside or o.s >= stop or o.head == "adjective" or self._is_part(o, a):
+                continue
+            # subjects ("ASEAN and the OECD signed") and agents ("signed by the government of X")
+            pre = o.e <= sign_i and all(toks[x].lower in (",", "and", "the", "today", "have", "has", "put",
+                                                          "their", "jointly", "also") or
+                                        (isinstance(a.taken[x], Mention) and a.taken[x].kind in ("org", "country"))
+                                        for x in range(o.e, sign_i))
+            by = o.s > sign_i and any(toks[x].lower in ("by", "behalf") for x in range(sign_i, o.s)) and \
+                not any(isinstance(a.taken[x], Mention) and a.taken[x].kind == "person" for x in range(sign_i, o.s))
+            behalf = o.s >= 3 and toks[o.s - 1].lower in ("of", "the") and any(
+                toks[x].lower == "behalf" for x in range(max(0, o.s - 4), o.s))
+            if pre or by or behalf:
+                self._fact("party", key, self._org_key(o, sent), sent,
+                           "signed-by-body" if by else "body-signed" if pre else "on-behalf-of", 0.8)
+        for p, pkey in persons:
+            if p.s < stop:
+                self._fact("signatory", key, pkey, sent, "person-signed", 0.8)
+        d = [x for x in dates]
+        if d:
+            self._fact("agreement_date", key, d[0][2].iso, sent, "date-in-signing-sentence", 0.8)
+        elif " today " in low and self.anchor:
+            self._fact("agreement_date", key, self.anchor.isoformat(), sent, "signed-today", 0.7)
+        if events:
+            self._fact("signed_at", key, events[0][1], sent, "signed-at-event", 0.75)
+
+    def _is_part(self, o: Mention, a: SentenceAnalysis) -> bool:
+        """A body or country named inside another body's name is not an actor of its own."""
+        return any(m is not o and m.kind == "org" and m.s <= o.s and o.e <= m.e and m.parent is o for m in a.orgs)
+
+    # ------------------------------------------------------------------ article level
+    def _finish(self, analyses: list[SentenceAnalysis]) -> None:
+        if self.dateline_place is not None:
+            for e in self.ents.values():
+                if e.type == "Event" and not any(f.kind == "event_location" and f.subject == e.key
+                                                 for f in self.facts):
+                    m = self.dateline_place
+                    key = self._ent(f"place:{m.key}", "Place", m.name, self._span(self.dateline_sent, m),
+                                    self.dateline_sent)
+                    self._fact("event_location", e.key, key, self.dateline_sent, "dateline-place", 0.5)
+                    break
+        # Aliases of bodies: their acronyms.
+        for acr, full in self.acronyms.items():
+            k1, k2 = f"org:{full.lower()}", f"org:{acr.lower()}"
+            if k1 in self.ents:
+                self.ents[k1].aliases.add(acr)
+            if k2 in self.ents and k1 in self.ents:
+                self._merge(k2, k1)
+
+    def _merge(self, old: str, new: str) -> None:
+        e_old, e_new = self.ents.pop(old), self.ents[new]
+        e_new.aliases |= e_old.aliases | {e_old.name}
+        e_new.mentions += e_old.mentions
+        for f in self.facts:
+            if f.subject == old:
+                f.subject = new
+            if f.object == old:
+                f.object = new
+
+    def _extraction(self) -> Extraction:
+        ents: dict[str, Entity] = {}
+        used = {f.subject for f in self.facts} | {f.object for f in self.facts}
+        for k, e in self.ents.items():
+            if e.type == "Person" and len(e.name.split()) == 1 and k not in used and e.count < 2:
+                continue
+            aliases = {x for x in e.aliases if x and x != e.name}
+            ents[k] = Entity(k, e.type, e.name, aliases, e.mentions, e.confidence, e.is_unit)
+        facts = [f for f in self.facts if f.subject in ents and (f.kind.endswith("_date") or f.object in ents)]
+        return Extraction(self.article, ents, facts)
+
+
+def extract(article: Article) -> Extraction:
+    """Every entity and fact the article states, with evidence."""
+    return ArticleExtractor(article).run()
+
+
+__all__ = ["extract", "DateValue"]

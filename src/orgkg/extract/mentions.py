@@ -1,0 +1,690 @@
+"""Mentions in one sentence: bodies, countries, places, posts, people, events, agreements.
+
+A sentence is scanned in layers, each reading what the earlier ones found:
+gazetteer (countries, nationality adjectives, cities) -> bodies -> posts -> people ->
+events and agreements. Everything here is within one sentence; linking mentions
+across sentences is ``extract.article``'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from orgkg.extract import vocab as V
+from orgkg.extract.gazetteer import GazHit, gazetteer
+from orgkg.extract.tokens import Sentence, Tok
+
+CONNECTORS = frozenset({"of", "for", "on", "and", "the", "against", "&", "'s", "in", "to"})
+NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "le", "du", "dos",
+                            "del", "di", "bint", "ben", "abu", "al-", "el-", "ter", "den", "y"})
+OPEN_QUOTES = frozenset({'"', "“", "«", "'", "‘", "(", "["})
+PUNCT_BREAK = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "–", "—", "-", "!", "?", "[", "]"})
+
+
+@dataclass
+class Mention:
+    """Something named in a sentence: token span [s, e) and what it is."""
+
+    kind: str  # person, org, country, place, role, event, agreement, adjective
+    s: int
+    e: int
+    text: str
+    # bodies: the normalised name, its parent mention (organ of / body of a country)
+    name: str = ""
+    parent: Mention | None = None
+    acronym: bool = False
+    head: str = ""  # the head noun (bodies, events, agreements, posts)
+    key: str = ""  # countries and places: the gazetteer key
+    # posts: the title, and the bodies/countries it is in
+    title: str = ""
+    orgs: list[Mention] = field(default_factory=list)
+    former: bool = False
+    plural: bool = False
+    definite: bool = False  # "the Commission", "the meeting": refers back
+    generic: bool = False  # no name of its own ("the meeting", "the document")
+
+
+def _text(sent: Sentence, s: int, e: int) -> str:
+    toks = sent.toks
+    if s >= e:
+        return ""
+    base = toks[s].start
+    return sent.text[base - sent.start : toks[e - 1].end - sent.start]
+
+
+def _strip_det(sent: Sentence, s: int, e: int) -> int:
+    while s < e and sent.toks[s].lower in ("the", "a", "an", "its", "their", "his", "her", "this", "that"):
+        s += 1
+    return s
+
+
+class SentenceAnalysis:
+    """All mentions of one sentence, found layer by layer."""
+
+    def __init__(self, sent: Sentence, known_acronyms: set[str] | None = None):
+        self.sent = sent
+        self.toks = sent.toks
+        n = len(self.toks)
+        self.known_acronyms = known_acronyms or set()
+        self.gaz: dict[int, GazHit] = {}
+        for hit in gazetteer().match(self.toks):
+            if hit.kind == "city" and hit.ambiguous and not self._place_context(hit.start):
+                continue
+            for i in range(hit.start, hit.end):
+                self.gaz[i] = hit
+        self.taken = [None] * n  # token -> the mention owning it
+        self.mentions: list[Mention] = []
+        self.orgs: list[Mention] = []
+        self.roles: list[Mention] = []
+        self.persons: list[Mention] = []
+        self.events: list[Mention] = []
+        self.agreements: list[Mention] = []
+        self.countries: list[Mention] = []
+        self.places: list[Mention] = []
+        self._dateline()
+        self._find_orgs()
+        self._find_countries_places()
+        self._find_roles()
+        self._find_persons()
+        self._find_events_agreements()
+        self.mentions.sort(key=lambda m: (m.s, -m.e))
+
+    # ------------------------------------------------------------------ helpers
+    def _place_context(self, i: int) -> bool:
+        return i > 0 and self.toks[i - 1].lower in ("in", "at", "to", "from", "near", "capital")
+
+    def _is_capword(self, i: int) -> bool:
+        t = self.toks[i]
+        return t.cap and t.text not in PUNCT_BREAK and t.text[:1].isalpha()
+
+    def _claim(self, m: Mention) -> Mention:
+        for i in range(m.s, m.e):
+            if self.taken[i] is None:
+                self.taken[i] = m
+        self.mentions.append(m)
+        return m
+
+    def _dateline(self) -> None:
+        """Mark a wire dateline ("ASTANA. KAZINFORM -", "KABUL (PAN):") so its agency is no body."""
+        self.dateline_place: Mention | None = None
+        toks = self.toks
+        if self.sent.index > 3 or not toks:
+            return
+        # An all-capitals city at the start of the sentence followed by "." / "," / "(".
+        hit = self.gaz.get(0)
+        first_upper = toks[0].text.isupper() and len(toks[0].text) > 2
+        if hit and hit.kind == "city" and first_upper and hit.end < len(toks) and \
+                toks[hit.end].text in (",", ".", "(", ":", "-", "–"):
+            self.dateline_place = Mention("place", hit.start, hit.end, _text(self.sent, hit.start, hit.end),
+                                          name=hit.name, key=hit.key)
+            # Capitalised agency names after the dateline are not bodies of the story.
+            j = hit.end
+            while j < len(toks) and j < hit.end + 12 and toks[j].text not in ("–", "—", ":", "-"):
+                if toks[j].text.isupper() and len(toks[j].text) > 1:
+                    self.taken[j] = "dateline"
+                j += 1
+        elif first_upper and len(toks) > 2 and toks[1].text in (",", ".") and not hit:
+            pass
+
+    # ------------------------------------------------------------------ bodies
+    def _org_head_at(self, i: int) -> bool:
+        t = self.toks[i]
+        return t.cap and t.lower in V.ORG_HEADS and not t.text.isupper()
+
+    def _acronym_at(self, i: int) -> bool:
+        t = self.toks[i]
+        if self.taken[i] == "dateline" or i in self.gaz:
+            return False
+        plain = t.text.replace(".", "")
+        if plain.upper() in V.NOT_ACRONYMS or plain.upper() == "MOU":
+            return False
+        if t.text in self.known_acronyms:
+            return True
+        if not t.acronym or len(plain) > 8:
+            return False
+        # A headline or dateline in capitals is not a row of acronyms.
+        caps = sum(1 for x in self.toks if x.text.isupper() and len(x.text) > 1)
+        return caps < max(4, len(self.toks) // 2)
+
+    def _find_orgs(self) -> None:
+        toks, n = self.toks, len(self.toks)
+        i = 0
+        while i < n:
+            if self.taken[i] is not None:
+                i += 1
+                continue
+            if self._org_head_at(i) or self._acronym_at(i) or self._gov_at(i):
+                m = self._org_from(i)
+                if m is not None:
+                    i = m.e
+                    continue
+            i += 1
+
+    def _gov_at(self, i: int) -> bool:
+        """Lower-case "government"/"ministry" naming a country's body ("the government of X")."""
+        t = self.toks[i]
+        if t.lower != "government":
+            return False
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        prev = self.gaz.get(i - 1)
+        return bool((nxt and nxt.lower == "of" and self.gaz.get(i + 1 + 1 + (self.toks[i + 2].lower == "the"
+                     if i + 2 < len(self.toks) else 0)))
+                    or (prev and prev.kind in ("adjective", "country")))
+
+    def _org_from(self, i: int) -> Mention | None:
+        """The body whose head (or acronym) is at token i, with its left and right parts."""
+        toks, n = self.toks, len(self.toks)
+        # Extend right over further capitalised words ending in a head ("Development Bank Board").
+        e = i + 1
+        last_head = i if not toks[i].acronym else -1
+        j = e
+        while j < n and self.taken[j] is None and (self._is_capword(j) or (toks[j].text in ("&",) and j + 1 < n)):
+            if toks[j].lower in V.EVENT_HEADS or toks[j].lower in V.AGREEMENT_HEADS or self._role_word(j):
+                break
+            if self._org_head_at(j):
+                last_head = j
+            j += 1
+        if last_head >= i:
+            e = last_head + 1
+        elif toks[i].acronym:
+            e = i + 1
+        # Extend left over capitalised modifiers ("Eurasian Economic", "CIS", "Kazakh Labour").
+        s = i
+        while s > 0:
+            t = toks[s - 1]
+            if self.taken[s - 1] is not None and self.taken[s - 1] != "dateline":
+                prev = self.taken[s - 1]
+                if isinstance(prev, Mention) and prev.kind == "org" and prev.acronym:
+                    pass
+                else:
+                    break
+            if self.taken[s - 1] == "dateline":
+                break
+            hit = self.gaz.get(s - 1)
+            if hit and hit.kind == "city":
+                break
+            if t.text in ("'s",) and s - 2 >= 0:
+                break
+            if not (self._is_capword(s - 1) or t.acronym):
+                break
+            if self._role_word(s - 1) or t.lower in V.NOT_NAME_WORDS and t.lower not in V.ORG_NAME_WORDS:
+                break
+            if t.lower in V.EVENT_HEADS or t.lower in V.AGREEMENT_HEADS:
+                break
+            if s - 1 == 0 and t.lower in ("according", "addressing", "taking", "among", "on", "in"):
+                break
+            s -= 1
+        head_tok = toks[e - 1]
+        is_acr = e - s == 1 and toks[s].acronym
+        if toks[i].lower == "government" and not toks[i].cap:
+            head_tok = toks[i]
+            s, e = i, i + 1
+        elif not is_acr and head_tok.lower not in V.ORG_HEADS:
+            return None
+        if not is_acr and e - s == 1 and head_tok.lower in V.WEAK_ORG_HEADS:
+            return None
+        # Right complement: "of the X", "for Y", "on Z", "against W", "in Country".
+        parent = None
+        name_e = e
+        if not is_acr:
+            name_e, parent = self._org_complement(e)
+        # Left part that is itself a body or a country: "CIS Executive Committee", "Kazakh Labour Ministry".
+        if parent is None and s < i:
+            first = toks[s]
+            hit = self.gaz.get(s)
+            if hit and hit.kind in ("country", "adjective") and hit.end <= e - 1:
+                parent = self._country_mention(hit)
+            elif first.acronym and s + 1 < e:
+                parent = self._claim(Mention("org", s, s + 1, first.text, name=first.text, acronym=True,
+                                             head=first.text))
+                self.orgs.append(parent)
+        if toks[i].lower == "government":
+            prev = self.gaz.get(i - 1)
+            if prev and prev.kind in ("adjective", "country") and parent is None:
+                parent = self._country_mention(prev)
+        if is_acr and self.taken[s] is not None:
+            return None
+        text = _text(self.sent, s, name_e)
+        m = Mention("org", s, name_e, text, name=text, parent=parent, acronym=is_acr, head=head_tok.lower)
+        if toks[i].lower == "government" and parent is not None and parent.kind == "country":
+            m.name = f"Government of {parent.name}"
+        ds = s
+        if s > 0 and toks[s - 1].lower == "the":
+            ds = s - 1
+            m.definite = True
+        m.generic = not is_acr and e - s == 1 and parent is None
+        self._claim(m)
+        self.orgs.append(m)
+        del ds
+        return m
+
+    def _country_mention(self, hit: GazHit) -> Mention:
+        for c in self.countries:
+            if c.s == hit.start:
+                return c
+        m = Mention("country", hit.start, hit.end, _text(self.sent, hit.start, hit.end), name=hit.name, key=hit.key)
+        m.head = hit.kind
+        self.countries.append(m)
+        for i in range(hit.start, hit.end):
+            if self.taken[i] is None:
+                self.taken[i] = m
+        self.mentions.append(m)
+        return m
+
+    def _org_complement(self, e: int) -> tuple[int, Mention | None]:
+        """Extend a body's name over "of/for/on ..." complements; return (end, parent)."""
+        toks, n = self.toks, len(self.toks)
+        parent = None
+        while e < n and toks[e].lower in ("of", "for", "on", "against", "in", "under"):
+            j = e + 1
+            if j < n and toks[j].lower == "the":
+                j += 1
+            if j >= n:
+                break
+            hit = self.gaz.get(j)
+            if hit and hit.kind == "country" and hit.start == j:
+                if toks[e].lower in ("of", "in"):
+                    parent = parent or (self._country_mention(hit) if toks[e].lower == "of" else None)
+                    e = hit.end
+                    # "in Kazakhstan, Turkmenistan and Uzbekistan": a mission's territory.
+                    while e + 1 < n and toks[e].text in (",", "and") and self.gaz.get(e + 1) and \
+                            self.gaz[e + 1].kind == "country":
+                        e = self.gaz[e + 1].end
+                    continue
+                break
+            if toks[e].lower == "under":
+                break
+            if not (self._is_capword(j) or toks[j].acronym):
+                break
+            if self._role_word(j):
+                break
+            # Is the complement a body of its own ("Board of the Eurasian Economic Commission")?
+            k = j
+            while k < n and (self._is_capword(k) or toks[k].acronym or (
+                    toks[k].lower in CONNECTORS and k + 1 < n and (self._is_capword(k + 1) or toks[k + 1].acronym)
+                    and toks[k].lower not in ("of", "for", "on", "in", "to"))):
+                if self._role_word(k) or toks[k].lower in V.EVENT_HEADS:
+                    break
+                k += 1
+            run = list(range(j, k))
+            heads = [x for x in run if self._org_head_at(x)]
+            acr = [x for x in run if toks[x].acronym and self._acronym_at(x)]
+            if toks[e].lower == "of" and ((heads and self.taken[j] is None) or (acr and acr[0] == j)):
+                sub = self._org_from(heads[-1] if heads else acr[0]) if self.taken[j] is None else None
+                if sub is not None and sub.s <= j:
+                    parent = parent or sub
+                    e = sub.e
+                    continue
+                if sub is not None:
+                    e = sub.e
+                    continue
+            # A name complement: capitalised words of the genre, trailing names trimmed.
+            words = run
+            while len(words) >= 2 and not any(toks[x].lower in V.ORG_NAME_WORDS for x in words[-1:]) and \
+                    words[-1] != j and toks[words[-1]].lower not in V.ORG_NAME_WORDS and \
+                    any(toks[x].lower in V.ORG_NAME_WORDS for x in words[:-1]):
+                words = words[:-1]
+            if not words:
+                break
+            acr_parent = [x for x in words if toks[x].acronym and self._acronym_at(x)]
+            if acr_parent and parent is None:
+                x = acr_parent[0]
+                parent = self._claim(Mention("org", x, x + 1, toks[x].text, name=toks[x].text, acronym=True,
+                                             head=toks[x].text))
+                self.orgs.append(parent)
+            e = words[-1] + 1
+        return e, parent
+
+    # ------------------------------------------------------------------ countries and places
+    def _find_countries_places(self) -> None:
+        seen = set()
+        for i, hit in sorted(self.gaz.items()):
+            if hit.start in seen:
+                continue
+            seen.add(hit.start)
+            if isinstance(self.taken[i], Mention) and self.taken[i].kind != "country":
+                # A country named inside a body's name is that body's, not a mention of its own.
+                continue
+            if hit.kind == "country":
+                self._country_mention(hit)
+            elif hit.kind == "adjective":
+                m = self._country_mention(hit)
+                m.head = "adjective"
+            elif hit.kind == "city":
+                if self.taken[i] == "dateline":
+                    continue
+                if self.dateline_place is not None and self.dateline_place.s == hit.start:
+                    continue
+                m = Mention("place", hit.start, hit.end, _text(self.sent, hit.start, hit.end), name=hit.name,
+                            key=hit.key)
+                self.places.append(self._claim(m))
+
+    # ------------------------------------------------------------------ posts
+    def _role_word(self, i: int) -> bool:
+        t = self.toks[i].lower
+        return t in V.ROLE_HEADS or t in V.ROLE_PLURALS or t.rstrip("s") in V.ROLE_HEADS and t.endswith("s") and \
+            t not in ("members",) and len(t) > 4
+
+    def _find_roles(self) -> None:
+        toks, n = self.toks, len(self.toks)
+        i = 0
+        while i < n:
+            t = toks[i]
+            if self.taken[i] is not None or not self._role_word(i) or t.lower in ("member", "members", "head") and \
+                    not (i + 1 < n and toks[i + 1].lower == "of"):
+                i += 1
+                continue
+            # "deputy" alone before a name is a post; before "prime minister" a modifier.
+            s = i
+            e = i + 1
+            while e < n and self.taken[e] is None and (toks[e].lower in V.ROLE_HEADS or toks[e].lower in V.ROLE_PLURALS
+                                                        or toks[e].lower in V.ROLE_MODIFIERS and e + 1 < n and
+                                                        self._role_word(e + 1)):
+                e += 1
+            head_lower = " ".join(x.lower for x in toks[s:e])
+            plural = toks[e - 1].lower in V.ROLE_PLURALS or (toks[e - 1].lower.endswith("s") and
+                                                             toks[e - 1].lower not in V.ROLE_HEADS)
+            # Left: modifiers and subject words ("First Deputy", "Foreign", "Finance").
+            while s > 0 and self.taken[s - 1] is None:
+                p = toks[s - 1]
+                if p.lower in V.ROLE_MODIFIERS or p.lower in V.ROLE_HEADS:
+                    s -= 1
+                    continue
+                if p.cap and p.lower in V.ORG_NAME_WORDS and p.lower not in ("state", "states", "government",
+                                                                           "united", "national") \
+                        and s - 1 != 0 and p.lower not in V.ORG_HEADS:
+                    s -= 1
+                    continue
+                if p.cap and p.lower in V.ORG_NAME_WORDS and s - 1 == 0 and p.lower not in V.ORG_HEADS:
+                    s -= 1
+                    continue
+                if p.lower in ("finance", "foreign", "defence", "defense", "trade", "economy", "health"):
+                    s -= 1
+                    continue
+                break
+            former = False
+            k = s - 1
+            while k >= 0 and toks[k].lower in V.FORMER_MARKERS | V.NEW_MARKERS | {"-", "then"}:
+                if toks[k].lower in V.FORMER_MARKERS:
+                    former = True
+                k -= 1
+            if s > 0 and toks[s - 1].lower.startswith("ex-"):
+                former = True
+            title_parts = [_text(self.sent, s, e)]
+            orgs: list[Mention] = []
+            # Pre-modifier: a body, a country (or its adjective), "Azerbaijan's".
+            p = s - 1
+            if p >= 0 and toks[p].text in ("'s", "’s"):
+                p -= 1
+            if p >= 0 and isinstance(self.taken[p], Mention) and self.taken[p].kind in ("org", "country"):
+                pre = self.taken[p]
+                while pre.parent is not None and pre.parent.e > pre.e:
+                    break
+                orgs.append(pre)
+            # Right: complements "of X", "for Y", "to Z", "in charge of W".
+            j = e
+            while j < n:
+                w = toks[j].lower
+                if w == "in" and j + 2 < n and toks[j + 1].lower == "charge" and toks[j + 2].lower == "of":
+                    k = j + 3
+                    k2 = k
+                    while k2 < n and self.taken[k2] is None and toks[k2].text not in PUNCT_BREAK and \
+                            toks[k2].lower not in ("of",) and not self._person_start(k2):
+                        k2 += 1
+                    if k2 > k:
+                        title_parts.append(_text(self.sent, j, k2))
+                        j = k2
+                        continue
+                    break
+                if w not in ("of", "for", "to", "at", "on"):
+                    break
+                k = j + 1
+                if k < n and toks[k].lower == "the":
+                    k += 1
+                if k >= n:
+                    break
+                owner = self.taken[k]
+                if isinstance(owner, Mention) and owner.kind in ("org", "country") and owner.s == k:
+                    if w == "to" and owner.kind == "country":
+                        title_parts.append(_text(self.sent, j, owner.e))
+                        j = owner.e
+                        continue
+                    if w in ("of", "at", "for") or (w == "to" and owner.kind == "org"):
+                        orgs.append(owner)
+                        j = owner.e
+                        # "of the Board of the EEC": the organ's parent is already its parent.
+                        continue
+                    break
+                if owner is None and (self._is_capword(k) or (w == "for" and toks[k].lower != "the")):
+                    # An area of the post ("of Defence", "for Asia and the Pacific", "of Industry, Trade").
+                    k2 = k
+                    while k2 < n and self.taken[k2] is None and not self._person_start(k2) and (
+                            self._is_capword(k2) or toks[k2].lower in ("and", "the", "&") or
+                            (toks[k2].text == "," and k2 + 1 < n and self._is_capword(k2 + 1) and
+                             any(toks[x].lower == "and" for x in range(k2, min(n, k2 + 5))))):
+                        if self._role_word(k2):
+                            break
+                        k2 += 1
+                    while k2 > k and toks[k2 - 1].lower in ("and", "the", ",", "&"):
+                        k2 -= 1
+                    if k2 > k:
+                        title_parts.append(_text(self.sent, j, k2))
+                        j = k2
+                        continue
+                break
+            title = " ".join(title_parts)
+            m = Mention("role", s, j, _text(self.sent, s, j), title=title, orgs=orgs, former=former, plural=plural,
+                        head=head_lower)
+            self._claim(m)
+            self.roles.append(m)
+            i = j if j > i else i + 1
+
+    # ------------------------------------------------------------------ people
+    def _name_tok(self, i: int) -> bool:
+        t = self.toks[i]
+        if self.taken[i] is not None:
+            return False
+        x = t.text
+        if len(x) == 2 and x[0].isupper() and x[1] == ".":
+            return True  # an initial
+        if not x[:1].isupper() or not x[:1].isalpha():
+            return False
+        if x.isupper() and len(x) > 3:
+            return False
+        low = t.lower
+        if low in V.NOT_NAME_WORDS or low in V.ORG_HEADS or low in V.EVENT_HEADS or low in V.AGREEMENT_HEADS:
+            return False
+        if low in V.ROLE_HEADS or low in V.ROLE_MODIFIERS or low in V.HONORIFICS:
+            return False
+        if low in V.SAY_VERBS or low in V.SIGN_VERBS or low in V.ORGANIZE_VERBS:
+            return False
+        return True
+
+    def _person_start(self, i: int) -> bool:
+        return self._name_tok(i) and i + 1 < len(self.toks) and self._name_tok(i + 1) and \
+            self.toks[i].lower not in V.ORG_NAME_WORDS
+
+    def _find_persons(self) -> None:
+        toks, n = self.toks, len(self.toks)
+        i = 0
+        while i < n:
+            if not self._name_tok(i):
+                i += 1
+                continue
+            s = i
+            e = i
+            while e < n and (self._name_tok(e) or (toks[e].lower in NAME_PARTICLES and e + 1 < n and self._name_tok(
+                    e + 1) and e > s)):
+                e += 1
+            # Honorific before: keep out of the name but note it.
+            after_role = s > 0 and isinstance(self.taken[s - 1], Mention) and self.taken[s - 1].kind == "role"
+            after_hon = s > 0 and toks[s - 1].lower.rstrip(".") in {h.rstrip(".") for h in V.HONORIFICS}
+            words = [toks[x] for x in range(s, e)]
+            sentence_initial = s == 0 or (s > 0 and toks[s - 1].text in OPEN_QUOTES)
+            ok = False
+            if e - s >= 2:
+                # Two capitalised words that are not genre vocabulary.
+                vocab_words = sum(1 for w in words if w.lower in V.ORG_NAME_WORDS)
+                ok = vocab_words < len(words) - 1 or (after_role and vocab_words < len(words))
+                if sentence_initial and not after_role and words[0].lower in V.ORG_NAME_WORDS:
+                    ok = False
+                if e - s > 4:
+                    e = s + 4 if after_role else e
+                    ok = ok and after_role
+            elif e - s == 1:
+                w = words[0]
+                nxt = toks[e].lower if e < n else ""
+                ok = (after_role or after_hon) and w.lower not in V.ORG_NAME_WORDS and not sentence_initial or \
+                    (after_role and nxt in V.SAY_VERBS | {",", "and", "were", "was", "is"})
+                if after_role and w.lower not in V.ORG_NAME_WORDS:
+                    ok = True
+            if ok:
+                m = Mention("person", s, e, _text(self.sent, s, e), name=_text(self.sent, s, e))
+                self._claim(m)
+                self.persons.append(m)
+            i = e if e > i else i + 1
+
+    # ------------------------------------------------------------------ events and agreements
+    def _find_events_agreements(self) -> None:
+        toks, n = self.toks, len(self.toks)
+        i = 0
+        while i < n:
+            low = toks[i].lower
+            kind = None
+            head_e = i + 1
+            multi = self._agreement_multi(i)
+            if multi:
+                kind, head_e = "agreement", multi
+            elif low in V.AGREEMENT_HEADS or (low.endswith("s") and low[:-1] in V.AGREEMENT_HEADS) or low in (
+                    "mous", "memoranda"):
+                kind = "agreement"
+            elif low in V.EVENT_HEADS or (low.endswith("s") and low[:-1] in V.EVENT_HEADS):
+                kind = "event"
+            if kind is None or (isinstance(self.taken[i], Mention) and self.taken[i].kind not in ("org",)):
+                i += 1
+                continue
+            if isinstance(self.taken[i], Mention):
+                # "Forum" or "Assembly" as the head of a body: an event only when it names one.
+                i += 1
+                continue
+            m = self._np_around(i, head_e, kind)
+            if m is not None:
+                i = m.e
+            else:
+                i += 1
+
+    def _agreement_multi(self, i: int) -> int:
+        toks, n = self.toks, len(self.toks)
+        for phrase in V.AGREEMENT_MULTI:
+            words = phrase.split()
+            if i + len(words) <= n and all(toks[i + k].lower == w for k, w in enumerate(words)):
+                return i + len(words)
+        return 0
+
+    def _np_around(self, i: int, head_e: int, kind: str) -> Mention | None:
+        toks, n = self.toks, len(self.toks)
+        head = toks[i].lower
+        if head in ("mou", "mous"):
+            head = "memorandum"
+        plural = (head.endswith("s") and head not in V.PLURAL_EVENTS and head not in ("mous",)
+                  and head[:-1] in V.EVENT_HEADS | V.AGREEMENT_HEADS) or head in ("mous", "memoranda")
+        # Left: modifiers, ordinals, capitalised words, a body named before ("SCO summit").
+        s = i
+        org_pre = None
+        while s > 0:
+            p = toks[s - 1]
+            owner = self.taken[s - 1]
+            if isinstance(owner, Mention) and owner.kind in ("org", "country") and owner.e == s:
+                org_pre = owner
+                s = owner.s
+                continue
+            if isinstance(owner, Mention) and owner.kind == "place" and owner.e == s:
+                s = owner.s
+                continue
+            if owner is not None:
+                break
+            low = p.lower
+            if low in V.EVENT_MODIFIERS or low in ("cooperation", "co-operation", "framework", "bilateral", "draft",
+                                                    "signing", "partnership", "trade", "free", "comprehensive",
+                                                    "strategic", "summit", "ministers'", "leaders'", "new",
+                                                    "intergovernmental", "final", "official", "press", "work",
+                                                    "action", "joint", "investment", "economic") \
+                    or (p.cap and p.text[:1].isalpha() and low not in V.NOT_NAME_WORDS) or \
+                    low.endswith(("th", "st", "nd", "rd")) and low[:-2].isdigit() or \
+                    (p.text.endswith("-format") or p.text.endswith("-level")):
+                s -= 1
+                continue
+            break
+        # Right: "of understanding", "of X", "between X and Y", "on Z", "for W", "in City".
+        e = head_e
+        org_of = None
+        limit = min(n, head_e + 30)
+        while e < limit:
+            w = toks[e].lower
+            if w in ("of", "between", "on", "for", "to", "by", "with", "at", "and") and e + 1 < n:
+                if w == "and" and not (kind == "event" and head in ("talks", "negotiations", "consultations")):
+                    # "between X and Y" is handled inside the between-phrase
+                    break
+                if w == "to" and kind == "event" and head != "visit":
+                    break
+                if w in ("by", "with") and kind == "event":
+                    break
+                if w == "at" and kind == "agreement":
+                    break
+                k = e + 1
+                # Stop at a clause: a verb-like lower-case word right after the preposition is no NP.
+                k2 = k
+                depth = 0
+                while k2 < limit:
+                    tt = toks[k2]
+                    if tt.text == "(":
+                        depth += 1
+                    elif tt.text == ")":
+                        if depth == 0:
+                            break
+                        depth -= 1
+                    elif depth == 0 and (tt.text in (",", ";", ":", ".", "\"", "“", "”", "«", "»", "–", "—") or
+                                         tt.lower in ("which", "that", "who", "was", "were", "is", "are", "has",
+                                                      "have", "had", "will", "would", "held", "signed", "took",
+                                                      "taking", "aimed", "aims", "adopted", "approved", "ended",
+                                                      "started", "begins", "began", "at", "by", "within", "during",
+                                                      "while", "after", "before", "as", "in", "from", "since",
+                                                      "ahead", "where", "when", "with", "through", "under")):
+                        break
+                    if depth == 0 and tt.lower in ("and",) and w != "between" and kind == "event" and \
+                            head not in ("talks", "negotiations", "consultations"):
+                        break
+                    if depth == 0 and tt.lower in ("between",) and k2 > k:
+                        break
+                    if depth == 0 and tt.lower in ("on",) and k2 > k and kind == "event":
+                        break
+                    k2 += 1
+                if k2 == k:
+                    break
+                for x in range(k, k2):
+                    o = self.taken[x]
+                    if isinstance(o, Mention) and o.kind in ("org", "country") and org_of is None and w == "of":
+                        org_of = o
+                e = k2
+                continue
+            if w == "in" and e + 1 < n and isinstance(self.taken[e + 1], Mention) and \
+                    self.taken[e + 1].kind == "place" and kind == "event" and False:
+                e = self.taken[e + 1].e
+                continue
+            break
+        ds = s
+        while ds > 0 and toks[ds - 1].lower in ("the", "a", "an", "its", "this", "that", "their", "our"):
+            ds -= 1
+        definite = ds < s and toks[ds].lower in ("the", "this", "that", "its", "their", "our")
+        generic = (e == head_e and s == i) or (s < i and all(toks[x].lower in V.EVENT_MODIFIERS | {"signed", "new"}
+                                                              for x in range(s, i)) and e == head_e)
+        text = _text(self.sent, s, e)
+        m = Mention(kind, s, e, text, name=text, head=head, plural=plural, definite=definite, generic=generic)
+        m.parent = org_of or org_pre
+        m.orgs = [x for x in (org_pre, org_of) if x is not None]
+        self.mentions.append(m)
+        (self.events if kind == "event" else self.agreements).append(m)
+        for x in range(s, e):
+            if self.taken[x] is None:
+                self.taken[x] = m
+        return m

@@ -1,0 +1,108 @@
+"""Sentences and tokens: spaCy's blank English tokenizer, with hyphenated words kept whole."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A token: its text and character offsets into the article text."""
+
+    text: str
+    start: int
+    end: int
+    i: int  # index within its sentence
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        """Starts with a capital letter (or is a capitalised hyphen compound)."""
+        return self.text[:1].isupper()
+
+    @property
+    def acronym(self) -> bool:
+        t = self.text.replace(".", "").replace("-", "").replace("&", "")
+        return len(t) >= 2 and t.isupper() and t.isalpha() or (
+            len(t) >= 2 and t[0].isupper() and t.isalnum() and sum(c.isupper() for c in t) >= 2
+            and not any(c.islower() for c in t[1:3])
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: its text, offsets and tokens."""
+
+    text: str
+    start: int
+    end: int
+    toks: tuple[Tok, ...]
+    index: int  # position in the article
+
+
+@cache
+def nlp() -> spacy.language.Language:
+    """A blank English pipeline with a rule-based sentencizer (no model, no download)."""
+    pipe = spacy.blank("en")
+    pipe.add_pipe("sentencizer")
+    return pipe
+
+
+_PARA = re.compile(r"[^\n]+")
+# A closing quote or bracket left at the start of a sentence belongs to the one before.
+_LEADING_CLOSERS = set("\"'”’»)]")
+
+
+def merge_tokens(doc, offset: int) -> list[tuple[str, int, int]]:
+    """spaCy tokens, with infix hyphens ("Anti-Terrorist") and plural possessives joined."""
+    out: list[tuple[str, int, int]] = []
+    for t in doc:
+        if t.is_space:
+            continue
+        start, end = t.idx + offset, t.idx + len(t.text) + offset
+        if out:
+            prev_text, prev_start, prev_end = out[-1]
+            glued = prev_end == start
+            if glued and (t.text == "-" or prev_text.endswith("-")) and (prev_text != "-" or len(out) > 1):
+                out[-1] = (prev_text + t.text, prev_start, end)
+                continue
+            if glued and t.text in ("'", "’") and prev_text.endswith("s") and prev_text[:1].isupper():
+                out[-1] = (prev_text + t.text, prev_start, end)
+                continue
+        out.append((t.text, start, end))
+    return out
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split text into sentences (paragraph breaks always end one) with tokens."""
+    out: list[Sentence] = []
+    for para in _PARA.finditer(text):
+        ptext = para.group()
+        if not ptext.strip():
+            continue
+        doc = nlp()(ptext)
+        for sent in doc.sents:
+            toks = merge_tokens(sent, para.start())
+            if not toks:
+                continue
+            # A closing quote split off by the sentencizer goes back to the previous sentence.
+            if out and toks and toks[0][0] in _LEADING_CLOSERS and len(toks) == 1:
+                continue
+            s0, s1 = toks[0][1], toks[-1][2]
+            out.append(
+                Sentence(
+                    text=text[s0:s1],
+                    start=s0,
+                    end=s1,
+                    toks=tuple(Tok(x, s, e, i) for i, (x, s, e) in enumerate(toks)),
+                    index=len(out),
+                )
+            )
+    return out

@@ -1,0 +1,116 @@
+"""Cross-article identity: one IRI per real-world person, body, country and place.
+
+The resolver sees articles one at a time (a build streams) and keeps what it has
+learnt: which acronym stands for which body, which surname belongs to which person.
+IRIs are readable slugs under the base, so the same input gives the same graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from orgkg.model import Entity, Extraction
+
+DEFAULT_BASE = "https://w3id.org/orgkg/id/"
+
+KIND_PATH = {
+    "Person": "person",
+    "Organization": "org",
+    "Country": "country",
+    "Place": "place",
+    "Event": "event",
+    "Agreement": "agreement",
+}
+
+# Spelling variants of transliterated given names: folded to one form for identity only.
+_TRANSLIT = [
+    (re.compile(r"ey\b"), "ei"),
+    (re.compile(r"iy\b"), "i"),
+    (re.compile(r"yy\b"), "i"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"\by"), "i"),
+]
+_HONORIFIC = re.compile(r"^(?:(?:dr|mr|mrs|ms|prof|sir|dato'?|datuk|h\.e\.|sheikh)\.?\s+)+", re.I)
+
+
+def slugify(text: str, max_len: int = 80) -> str:
+    """ASCII, lower-case, hyphen-separated; stable for identical input."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    if len(text) > max_len:
+        digest = hashlib.sha1(text.encode()).hexdigest()[:8]
+        text = text[: max_len - 9].rstrip("-") + "-" + digest
+    return text or "x"
+
+
+def person_key(name: str) -> str:
+    """A spelling-tolerant identity key for a person's name."""
+    name = _HONORIFIC.sub("", name.strip())
+    words = [w for w in re.split(r"[\s.]+", name.lower()) if w]
+    folded = []
+    for w in words:
+        w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
+        for pat, rep in _TRANSLIT:
+            w = pat.sub(rep, w)
+        folded.append(w)
+    return " ".join(folded)
+
+
+@dataclass
+class Resolver:
+    """Assigns IRIs to the entities of each extraction, remembering across articles."""
+
+    base: str = DEFAULT_BASE
+    acronyms: dict[str, str] = field(default_factory=dict)  # "EEC" -> "Eurasian Economic Commission"
+    persons: dict[str, str] = field(default_factory=dict)  # person_key -> IRI
+    org_labels: dict[str, str] = field(default_factory=dict)  # lower label -> IRI
+
+    def iri(self, kind: str, slug: str) -> str:
+        return f"{self.base}{kind}/{slug}"
+
+    def resolve(self, ex: Extraction) -> dict[str, str]:
+        """Entity key -> IRI for one extraction."""
+        out: dict[str, str] = {}
+        for ent in ex.entities.values():
+            if ent.type == "Organization":
+                for a in ent.aliases:
+                    if a.isupper() and len(a) <= 8 and a not in self.acronyms:
+                        self.acronyms[a] = ent.name
+        # Organs first need their parents; resolve bodies in an order that puts parents first.
+        for key, ent in sorted(ex.entities.items(), key=lambda kv: kv[1].is_unit):
+            out[key] = self._resolve_one(ex, key, ent)
+        return out
+
+    def _resolve_one(self, ex: Extraction, key: str, ent: Entity) -> str:
+        if ent.type == "Country":
+            return self.iri("country", slugify(ent.name))
+        if ent.type == "Place":
+            return self.iri("place", slugify(ent.name))
+        if ent.type == "Person":
+            pk = person_key(ent.name)
+            if pk not in self.persons:
+                self.persons[pk] = self.iri("person", slugify(_HONORIFIC.sub("", ent.name)))
+            return self.persons[pk]
+        if ent.type == "Organization":
+            name = ent.name
+            if name in self.acronyms:
+                name = self.acronyms[name]
+            for label in [name, *sorted(ent.aliases)]:
+                hit = self.org_labels.get(label.lower())
+                if hit:
+                    iri = hit
+                    break
+            else:
+                iri = self.iri("org", slugify(name))
+            for label in [name, ent.name, *ent.aliases]:
+                # Bare organ heads ("Board") are too ambiguous to identify a body by.
+                if len(label.split()) > 1 or label.isupper():
+                    self.org_labels.setdefault(label.lower(), iri)
+            return iri
+        # Events and agreements are identified by their label and the article's date/id.
+        stamp = ex.article.date.isoformat() if ex.article.date else ex.article.id
+        return self.iri(KIND_PATH[ent.type], f"{slugify(ent.name, 60)}-{slugify(stamp)}")
