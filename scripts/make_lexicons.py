@@ -670,6 +670,7 @@ VENUES: list[tuple[str, str]] = [
     ("Siem Reap", "KH"),
     ("Sintra", "PT"),
     ("Sochi", "RU"),
+    ("Split", "HR"),
     ("Strasbourg", "FR"),
     ("Taormina", "IT"),
     ("Tbilisi", "GE"),
@@ -1063,7 +1064,23 @@ def is_latin(text: str) -> bool:
 
 # Countries whose romanisations are commonly written both fused and spaced
 # ("Hanoi"/"Ha Noi", "Hongkong", "Chonburi").
-_SYLLABIC_COUNTRIES = {"CN", "HK", "ID", "JP", "KH", "KP", "KR", "LA", "MM", "MN", "MO", "MY", "TH", "TW", "VN"}
+_SYLLABIC_COUNTRIES = {
+    "CN",
+    "HK",
+    "ID",
+    "JP",
+    "KH",
+    "KP",
+    "KR",
+    "LA",
+    "MM",
+    "MN",
+    "MO",
+    "MY",
+    "TH",
+    "TW",
+    "VN",
+}
 
 
 def is_spacing_variant(alt: str, name: str, iso2: str) -> bool:
@@ -1162,9 +1179,9 @@ def english_alt_spelling(alt: str, tokens: set[str], adjectives: set[str]) -> bo
     if len(toks) == 1:
         return alt in tokens and alt not in adjectives
 
+    allowed = tokens | adjectives | POLITICAL_WORDS | GLUE_WORDS
+
     def ok(tok: str) -> bool:
-        parts = [tok, *tok.split("-")]
-        allowed = tokens | adjectives | POLITICAL_WORDS | GLUE_WORDS
         return tok in allowed or all(p in allowed for p in tok.split("-"))
 
     if not all(ok(t) for t in toks):
@@ -1358,7 +1375,10 @@ def build_cities(countries: list[dict], words: set[str], census: set[str]) -> li
             "hand": set(CITY_ALIASES.get(key, [])),
         }
     for name, (iso, pop, aliases) in VENUES_NOT_IN_GEONAMES.items():
-        rows.setdefault((name, iso), {"name": name, "iso2": iso, "population": pop, "aliases": aliases, "hand": set(aliases)})
+        rows.setdefault(
+            (name, iso),
+            {"name": name, "iso2": iso, "population": pop, "aliases": aliases, "hand": set(aliases)},
+        )
 
     for key in CITY_ALIASES:
         if key not in rows:
@@ -1428,7 +1448,13 @@ def main() -> None:
         args.out / "cities.tsv",
         ["name", "aliases", "iso2", "population", "ambiguous"],
         [
-            [c["name"], join_list(c["aliases"]), c["iso2"], str(c["population"]), "1" if c["ambiguous"] else "0"]
+            [
+                c["name"],
+                join_list(c["aliases"]),
+                c["iso2"],
+                str(c["population"]),
+                "1" if c["ambiguous"] else "0",
+            ]
             for c in cities
         ],
     )

@@ -76,7 +76,7 @@ def build(
     ds = new_dataset(base)
     result = BuildResult(ds)
     resolver = Resolver(base=base)
-    for item in read_inputs(list(inputs)):
+    for item in read_inputs(list(inputs), verbose_skips=True):
         if on_article is not None:
             on_article(item)
         if isinstance(item, Skipped):

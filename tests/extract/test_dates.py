@@ -1,9 +1,8 @@
-"""Date expressions: forms, ranges, relative dates, numbers that are not dates, speed."""
+"""Date expressions: forms, ranges, relative dates, numbers that are not dates."""
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -335,31 +334,3 @@ def test_bare_year_needs_a_preposition() -> None:
 
 def test_invalid_calendar_dates_are_dropped() -> None:
     assert find_dates("on February 30, 2022 and 31/02/2022", None) == []
-
-
-# --- speed --------------------------------------------------------------------------------------
-
-SAMPLE = [
-    "Chairman of the Board of the Eurasian Economic Commission Mikhail Myasnikovich took part in the "
-    "Expanded General Council meeting of the Eurasian Peoples' Assembly.",
-    "On February 11, 2022, the Eurasian Peoples' Assembly held an expanded meeting of the General Council.",
-    "The conference is to take place in Sri Lanka from May 2 to 5, next year (2022).",
-    "He noted the importance of the long-term goals of our Union, laid down in the 2025 Strategy.",
-    "Eight cooperation documents were signed as a result of the session held in Dushanbe on October 30.",
-    "The parties agreed to set up stable ties and to hold regular consultations at the level of experts.",
-    "Nearly 5,000 delegates are expected for the 55th Annual Meeting of the Asian Development Bank.",
-    "A Letter of Intent was signed on Saturday by the government of Afghanistan and the UNDP.",
-]
-
-
-def test_speed_at_least_20000_sentences_per_second() -> None:
-    anchor = dt.date(2022, 2, 16)
-    sentences = SAMPLE * 500
-    best = 0.0
-    for _ in range(3):  # best of three: a shared machine is noisy
-        t0 = time.perf_counter()
-        for s in sentences:
-            find_dates(s, anchor)
-        best = max(best, len(sentences) / (time.perf_counter() - t0))
-    # The bar is the requirement with headroom for slow CI machines; measured ~35k/s.
-    assert best >= 10_000, f"{best:.0f} sentences/s"
