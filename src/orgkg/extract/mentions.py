@@ -68,7 +68,8 @@ class SentenceAnalysis:
         self.known_acronyms = known_acronyms or set()
         self.gaz: dict[int, GazHit] = {}
         for hit in gazetteer().match(self.toks):
-            if hit.kind == "city" and hit.ambiguous and not self._place_context(hit.start):
+            if hit.kind == "city" and (hit.ambiguous and not self._place_context(hit.start) or
+                                       self._name_context(hit)):
                 continue
             for i in range(hit.start, hit.end):
                 self.gaz[i] = hit
@@ -90,6 +91,18 @@ class SentenceAnalysis:
         self.mentions.sort(key=lambda m: (m.s, -m.e))
 
     # ------------------------------------------------------------------ helpers
+    def _name_context(self, hit: GazHit) -> bool:
+        """"Vladimir Makei", "Minister Roman ...": a city name used as a given name."""
+        toks = self.toks
+        nxt = toks[hit.end] if hit.end < len(toks) else None
+        prev = toks[hit.start - 1].lower if hit.start > 0 else ""
+        if prev in V.ROLE_HEADS or prev.rstrip(".") in {h.rstrip(".") for h in V.HONORIFICS}:
+            return True
+        return bool(nxt is not None and nxt.cap and nxt.text[:1].isalpha() and not nxt.text.isupper()
+                    and nxt.lower not in V.ORG_HEADS and nxt.lower not in V.EVENT_HEADS
+                    and nxt.lower not in V.FUNCTION_WORDS and nxt.lower not in V.ORG_NAME_WORDS
+                    and nxt.lower not in V.AGREEMENT_HEADS and nxt.lower not in V.ROLE_HEADS)
+
     def _place_context(self, i: int) -> bool:
         return i > 0 and self.toks[i - 1].lower in ("in", "at", "to", "from", "near", "capital")
 
@@ -99,7 +112,10 @@ class SentenceAnalysis:
 
     def _claim(self, m: Mention) -> Mention:
         for i in range(m.s, m.e):
-            if self.taken[i] is None:
+            owner = self.taken[i]
+            # An outer name owns its tokens: "CIS" inside "CIS Executive Committee" is the parent.
+            if owner is None or (isinstance(owner, Mention) and m.s <= owner.s and owner.e <= m.e
+                                 and owner.e - owner.s < m.e - m.s):
                 self.taken[i] = m
         self.mentions.append(m)
         return m
@@ -179,7 +195,7 @@ class SentenceAnalysis:
         last_head = i if not toks[i].acronym else -1
         j = e
         while j < n and self.taken[j] is None and (self._is_capword(j) or (toks[j].text in ("&",) and j + 1 < n)):
-            if toks[j].lower in V.EVENT_HEADS or toks[j].lower in V.AGREEMENT_HEADS or self._role_word(j):
+            if toks[j].lower in V.EVENT_HEADS or toks[j].lower in V.AGREEMENT_HEADS or self._role_word(j, False):
                 break
             if self._org_head_at(j):
                 last_head = j
@@ -188,32 +204,38 @@ class SentenceAnalysis:
             e = last_head + 1
         elif toks[i].acronym:
             e = i + 1
-        # Extend left over capitalised modifiers ("Eurasian Economic", "CIS", "Kazakh Labour").
+        # Extend left over capitalised modifiers ("Eurasian Economic", "CIS", "Kazakh Labour",
+        # "SCO Heads of State", "Scientific and Technical").
         s = i
         while s > 0:
             t = toks[s - 1]
-            if self.taken[s - 1] is not None and self.taken[s - 1] != "dateline":
-                prev = self.taken[s - 1]
-                if isinstance(prev, Mention) and prev.kind == "org" and prev.acronym:
-                    pass
-                else:
-                    break
-            if self.taken[s - 1] == "dateline":
+            owner = self.taken[s - 1]
+            if owner == "dateline":
+                break
+            if owner is not None and not (isinstance(owner, Mention) and owner.kind == "org" and owner.acronym):
                 break
             hit = self.gaz.get(s - 1)
             if hit and hit.kind == "city":
                 break
-            if t.text in ("'s",) and s - 2 >= 0:
-                break
+            if t.lower in ("of", "and", "for", "&") and s - 2 >= 0 and self.taken[s - 2] is None and \
+                    (self._is_capword(s - 2) or toks[s - 2].acronym) and \
+                    not self._role_word(s - 2, plural=False) and toks[s - 2].lower not in V.FUNCTION_WORDS and \
+                    toks[s - 2].lower not in V.EVENT_HEADS and s - 2 != 0:
+                s -= 2
+                continue
             if not (self._is_capword(s - 1) or t.acronym):
                 break
-            if self._role_word(s - 1) or t.lower in V.NOT_NAME_WORDS and t.lower not in V.ORG_NAME_WORDS:
+            if self._role_word(s - 1, plural=False) or t.lower in V.FUNCTION_WORDS or t.lower in V.HONORIFICS:
                 break
             if t.lower in V.EVENT_HEADS or t.lower in V.AGREEMENT_HEADS:
                 break
-            if s - 1 == 0 and t.lower in ("according", "addressing", "taking", "among", "on", "in"):
+            if s - 1 == 0 and t.lower not in V.ORG_NAME_WORDS and not t.acronym and not hit and \
+                    t.lower.endswith(("ing", "ed", "ly")):
                 break
             s -= 1
+        # A leading "of ..." fragment means the run crossed into another phrase.
+        while s < i and toks[s].lower in ("of", "and", "for", "&"):
+            s += 1
         head_tok = toks[e - 1]
         is_acr = e - s == 1 and toks[s].acronym
         if toks[i].lower == "government" and not toks[i].cap:
@@ -229,7 +251,7 @@ class SentenceAnalysis:
         if not is_acr:
             name_e, parent = self._org_complement(e)
         # Left part that is itself a body or a country: "CIS Executive Committee", "Kazakh Labour Ministry".
-        if parent is None and s < i:
+        if parent is None and (s < i or (toks[s].acronym and e - s > 1)):
             first = toks[s]
             hit = self.gaz.get(s)
             if hit and hit.kind in ("country", "adjective") and hit.end <= e - 1:
@@ -296,14 +318,14 @@ class SentenceAnalysis:
                 break
             if not (self._is_capword(j) or toks[j].acronym):
                 break
-            if self._role_word(j):
+            if self._role_word(j, plural=False):
                 break
             # Is the complement a body of its own ("Board of the Eurasian Economic Commission")?
             k = j
             while k < n and (self._is_capword(k) or toks[k].acronym or (
                     toks[k].lower in CONNECTORS and k + 1 < n and (self._is_capword(k + 1) or toks[k + 1].acronym)
                     and toks[k].lower not in ("of", "for", "on", "in", "to"))):
-                if self._role_word(k) or toks[k].lower in V.EVENT_HEADS:
+                if self._role_word(k, plural=False) or toks[k].lower in V.EVENT_HEADS:
                     break
                 k += 1
             run = list(range(j, k))
@@ -360,10 +382,12 @@ class SentenceAnalysis:
                 self.places.append(self._claim(m))
 
     # ------------------------------------------------------------------ posts
-    def _role_word(self, i: int) -> bool:
+    def _role_word(self, i: int, plural: bool = True) -> bool:
         t = self.toks[i].lower
-        return t in V.ROLE_HEADS or t in V.ROLE_PLURALS or t.rstrip("s") in V.ROLE_HEADS and t.endswith("s") and \
-            t not in ("members",) and len(t) > 4
+        if t in V.ROLE_HEADS:
+            return True
+        return plural and (t in V.ROLE_PLURALS or t.rstrip("s") in V.ROLE_HEADS and t.endswith("s") and
+                           t not in ("members",) and len(t) > 4)
 
     def _find_roles(self) -> None:
         toks, n = self.toks, len(self.toks)
@@ -609,7 +633,8 @@ class SentenceAnalysis:
                                                     "strategic", "summit", "ministers'", "leaders'", "new",
                                                     "intergovernmental", "final", "official", "press", "work",
                                                     "action", "joint", "investment", "economic") \
-                    or (p.cap and p.text[:1].isalpha() and low not in V.NOT_NAME_WORDS) or \
+                    or (p.cap and p.text[:1].isalpha() and (low not in V.FUNCTION_WORDS or
+                                                             low in V.ORG_NAME_WORDS)) or \
                     low.endswith(("th", "st", "nd", "rd")) and low[:-2].isdigit() or \
                     (p.text.endswith("-format") or p.text.endswith("-level")):
                 s -= 1

@@ -16,7 +16,7 @@ ROLE_HEADS = frozenset(
     spokeswoman spokesperson speaker mayor chancellor king queen emir sultan
     prince rector adviser advisor counsellor counselor consul attache officer
     manager ceo founder treasurer registrar ombudsman prosecutor judge deputy
-    member president-elect leader commander executive delegate
+    member president-elect leader commander delegate
     """.split()
 )
 ROLE_MULTI = (
@@ -62,7 +62,20 @@ ROLE_MODIFIERS = frozenset(
     """
     deputy first acting vice assistant executive senior chief general regional
     permanent special principal associate interim designate co additional
-    national honorary
+    national honorary prime foreign under crown attorney high state
+    """.split()
+)
+# Function words: never inside a name.
+FUNCTION_WORDS = frozenset(
+    """
+    the a an this that these those his her its their our your my we he she it they i you
+    according also among besides however meanwhile moreover furthermore at but or from
+    with by as after before during since while when where which who whom whose what why
+    how all some many most another both each every such no not yes there here then thus so
+    yet still just only if although though because unlike like over about around between
+    through into within without upon toward towards today yesterday tomorrow
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
     """.split()
 )
 # Words that mark a post as not (or not yet) current.
@@ -110,7 +123,7 @@ EVENT_HEADS = frozenset(
     """
     meeting session sitting summit forum conference visit talks negotiations
     consultations ceremony congress briefing gathering roundtable round-table
-    dialogue symposium convention seminar workshop exhibition expo
+    symposium seminar workshop exhibition expo
     """.split()
 )
 # Event nouns that are plural in form but name one event.
