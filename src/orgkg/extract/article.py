@@ -26,6 +26,52 @@ def _initials(name: str) -> str:
     return "".join(w[0].upper() for w in words if w[0].isalpha())
 
 
+_FAMILIES = {"meeting": "meeting", "session": "meeting", "sitting": "meeting", "gathering": "meeting",
+             "memo": "memorandum", "mou": "memorandum", "mous": "memorandum", "memoranda": "memorandum",
+             "memorandums": "memorandum"}
+
+
+def _family(head: str) -> str:
+    """Heads that name the same kind of thing: meeting/session/sitting, memo/MoU/memorandum."""
+    return _FAMILIES.get(head, head)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w'-]+", text) if w.lower() not in _STOP_INITIALS}
+
+
+_GENERIC_TITLE = {"memorandum", "understanding", "agreement", "mou", "memo", "cooperation", "co-operation",
+                  "letter", "intent", "joint", "action", "plan", "protocol", "treaty", "declaration", "statement",
+                  "roadmap", "road", "map", "framework", "convention", "charter"}
+_PARTY_PHRASE = re.compile(r"\b(between|with)\b.*$", re.I)
+
+
+def _title_words(name: str) -> set[str]:
+    """The capitalised words that name a document, without its parties ("between X and Y")."""
+    name = _PARTY_PHRASE.sub("", name)
+    return {w.lower() for w in re.findall(r"[\w'-]+", name) if w[:1].isupper() and w.lower() not in _GENERIC_TITLE}
+
+
+def _event_caps(name: str) -> set[str]:
+    """The capitalised words that tell one event from another (not "Annual", "Expanded")."""
+    return {w.lower() for w in re.findall(r"[\w'-]+", name) if w[:1].isupper()
+            and w.lower() not in V.EVENT_MODIFIERS and w.lower() not in V.EVENT_HEADS}
+
+
+def _is_country_word(word: str) -> bool:
+    from orgkg import lexicon
+
+    w = word[:1].upper() + word[1:]
+    return w in lexicon.country_by_surface() or w in lexicon.country_by_adjective()
+
+
+def _clauses(toks) -> list[range]:
+    """A sentence cut at "while", "whereas", ";" so that each clause has its own signer."""
+    cuts = [i for i, t in enumerate(toks) if t.lower in ("while", "whereas", ";")]
+    bounds = [0, *cuts, len(toks)]
+    return [range(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
 @dataclass
 class _Ent:
     key: str
@@ -116,7 +162,8 @@ class ArticleExtractor:
                 key = f"unit:{local.lower()}|{parent_key}"
         key = self.by_mention[id(m)] = self._ent(key, "Organization", _norm(m.name), self._span(sent, m), sent,
                                                   head=m.head, is_unit=parent_key is not None)
-        if parent_key:
+        if parent_key and m.head != "government":
+            # A country's government is the country acting, not a unit of it.
             conf = 0.85 if m.parent.kind == "org" else 0.75
             self._fact("sub_org", key, parent_key, sent, "organ-of-named-body", conf)
         return key
@@ -179,7 +226,6 @@ class ArticleExtractor:
 
     def _sentence(self, a: SentenceAnalysis) -> None:
         sent = a.sent
-        low = " " + " ".join(t.lower for t in sent.toks) + " "
         # bodies and countries
         for m in a.orgs:
             self._org_key(m, sent)
@@ -193,11 +239,12 @@ class ArticleExtractor:
         persons = [(m, self._person_key(m, sent)) for m in a.persons]
         self._roles(a, persons)
         self._under(a)
-        events = self._events(a)
-        agreements = self._agreements(a)
         dates = find_dates(sent.text, self.anchor)
-        self._event_facts(a, events, dates, persons, low)
-        self._agreement_facts(a, agreements, events, dates, persons, low)
+        cues = self._cues(a)
+        events = self._events(a, cues, dates)
+        agreements = self._agreements(a, cues)
+        self._event_facts(a, events, dates, persons, cues)
+        self._agreement_facts(a, agreements, events, dates, persons, cues)
 
     def _roles(self, a: SentenceAnalysis, persons: list[tuple[Mention, str]]) -> None:
         toks = a.toks
@@ -234,15 +281,28 @@ class ArticleExtractor:
                 if k < len(toks) and toks[k].lower == "the":
                     k += 1
                 r = role_at_start.get(k)
-                if r is not None and not r.plural:
+                # "X, Prime Minister of A Y": that post is Y's, said before Y's name.
+                prenominal = r is not None and any(q.s in (r.e, r.e + 1) for q, _ in persons)
+                if r is not None and not r.plural and not prenominal:
                     attached.append((r, "name-comma-post", 0.85))
-            for r, rule, conf in attached:
+            for n_, (r, rule, conf) in enumerate(attached):
+                if not r.orgs and n_ > 0 and attached[0][0].orgs:
+                    # "Additional Secretary, National Coordinator of Pakistan ...": the list shares its body
+                    r.orgs = [o for o in attached[0][0].orgs if o.kind == "country"] or attached[0][0].orgs[:1]
+                    conf -= 0.1
                 self._role_fact(a, pkey, r, rule, conf)
 
     def _role_fact(self, a: SentenceAnalysis, pkey: str, r: Mention, rule: str, conf: float) -> None:
         sent = a.sent
         orgs = list(r.orgs)
         if not orgs:
+            # "Minister X" in a story about a ministry: the ministry named in the article.
+            if "minister" in r.head.split() and not r.plural:
+                cands = [e for e in self.ents.values() if e.type == "Organization" and e.head == "ministry"
+                         and e.name.lower() != "ministry"]
+                if len(cands) == 1:
+                    self._fact("role", pkey, cands[0].key, sent, "bare-post-in-ministry", 0.6, role=r.title,
+                               current=not r.former)
             return
         # The most specific: a body named after the post, else the country/body before it.
         target = orgs[-1] if len(orgs) > 1 and orgs[-1].kind == "org" else orgs[0]
@@ -277,34 +337,70 @@ class ArticleExtractor:
                         self._fact("sub_org", ck, pk, a.sent, "organ-under-body", 0.8)
 
     # ------------------------------------------------------------------ events
-    def _events(self, a: SentenceAnalysis) -> list[tuple[Mention, str]]:
+    def _cues(self, a: SentenceAnalysis) -> dict[str, bool]:
+        low = " " + " ".join(t.lower for t in a.toks) + " "
+        return {
+            "attend": any(f" {c} " in low for c in V.ATTEND_CUES),
+            "organize": any(t.lower in V.ORGANIZE_VERBS for t in a.toks),
+            "sign": any(t.lower in V.SIGN_VERBS for t in a.toks) or " signatures " in low,
+            "happen": any(f" {w} " in low for w in (" took place", "take place", "takes place", "was held",
+                                                     "were held", "will be held", "is held", "gathered",
+                                                     "has started", "started", "opened", "kicked off",
+                                                     "is taking place", "convened", "hosts", "hosted")),
+        }
+
+    def _new_entity(self, type_: str, name: str, head: str, **extra) -> str:
+        n = len([e for e in self.ents.values() if e.type == type_]) + 1
+        key = f"{type_.lower()}:{n}"
+        ent = _Ent(key, type_, name, head=head)
+        for k, v in extra.items():
+            setattr(ent, k, v)
+        self.ents[key] = ent
+        return key
+
+    def _events(self, a: SentenceAnalysis, cues: dict[str, bool], dates) -> list[tuple[Mention, str]]:
         out = []
         for m in a.events:
             if m.plural:
                 continue
             key = None
+            fam = _family(m.head)
             if m.generic:
-                key = self._resolve_generic("Event", m)
+                indefinite = not m.definite
+                key = None if indefinite else self._resolve_generic("Event", m)
                 if key is None:
-                    continue
+                    # A meeting with no name but with a date, a place, a host or attendees is still one.
+                    if not (indefinite or dates or a.places or cues["attend"] or cues["organize"]
+                            or cues["happen"]):
+                        continue
+                    key = self._new_entity("Event", _norm(m.name), m.head, org=None, from_generic=True)
             else:
                 org = m.parent
-                okey = self._org_key(org, a.sent) if org is not None else None
+                okey = self._org_key(org, a.sent) if org is not None and org.kind == "org" else None
                 for e in self.ents.values():
-                    if e.type != "Event":
+                    if e.type != "Event" or _family(e.head) != fam:
                         continue
-                    same_head = e.head == m.head or {e.head, m.head} <= {"meeting", "session", "sitting", "summit"}
-                    if same_head and okey and getattr(e, "org", None) == okey:
+                    if (okey and getattr(e, "org", None) == okey) or _norm(e.name).lower() == _norm(m.name).lower():
                         key = e.key
                         break
-                    if _norm(e.name).lower() == _norm(m.name).lower():
+                    caps_m, caps_e = _event_caps(m.name), _event_caps(e.name)
+                    if caps_m and caps_e and (caps_m <= caps_e or caps_e <= caps_m):
+                        # "annual expanded General Council meeting" = "Expanded General Council meeting of X"
                         key = e.key
+                        if len(_norm(m.name)) > len(e.name):
+                            e.aliases.add(e.name)
+                            e.name = _norm(m.name)
+                        break
+                    if getattr(e, "from_generic", False) and not getattr(e, "org", None):
+                        # "their first-ever joint meeting" ... "the joint ministerial meeting of ASEAN"
+                        key = e.key
+                        e.aliases.add(e.name)
+                        e.name = _norm(m.name)
+                        e.org = okey  # type: ignore[attr-defined]
+                        e.from_generic = False  # type: ignore[attr-defined]
                         break
                 if key is None:
-                    key = f"event:{len([e for e in self.ents.values() if e.type == 'Event']) + 1}"
-                    ent = _Ent(key, "Event", _norm(m.name), head=m.head)
-                    ent.org = okey  # type: ignore[attr-defined]
-                    self.ents[key] = ent
+                    key = self._new_entity("Event", _norm(m.name), m.head, org=okey, from_generic=False)
             e = self.ents[key]
             if not m.generic and _norm(m.name) != e.name:
                 e.aliases.add(_norm(m.name))
@@ -317,25 +413,27 @@ class ArticleExtractor:
         return out
 
     def _resolve_generic(self, type_: str, m: Mention) -> str | None:
+        """"the meeting", "the document": the most salient entity of that kind so far."""
         cands = [e for e in self.ents.values() if e.type == type_]
         if not cands:
             return None
-        same = [e for e in cands if e.head == m.head]
-        pool = same or cands
-        cur = self.current_event if type_ == "Event" else self.current_agreement
-        if not same and cur in self.ents:
-            return cur
-        return max(pool, key=lambda e: e.last_sentence).key
+        fam = _family(m.head)
+        same = [e for e in cands if _family(e.head) == fam]
+        if type_ == "Agreement" and m.head in ("document", "documents", "it"):
+            same = cands
+        pool = same or (cands if type_ == "Agreement" else [])
+        if not pool:
+            return None
+        return max(pool, key=lambda e: (e.count, e.last_sentence)).key
 
-    def _event_facts(self, a, events, dates, persons, low: str) -> None:
+    def _event_facts(self, a, events, dates, persons, cues) -> None:
         sent, toks = a.sent, a.toks
-        attend = any(f" {c} " in low for c in V.ATTEND_CUES)
         target = events[0][1] if events else None
-        if target is None and attend and self.current_event and not a.agreements:
+        if target is None and cues["attend"] and self.current_event and not a.agreements:
             target = self.current_event
         if target is None:
             return
-        if attend:
+        if cues["attend"]:
             stop = len(toks)
             for i, t in enumerate(toks):
                 if t.lower in ("according", "while") and i > 0:
@@ -364,15 +462,14 @@ class ArticleExtractor:
                         k -= 1
         # organiser
         for m, key in events:
-            ent = self.ents[key]
-            org = getattr(ent, "org", None)
+            org = getattr(self.ents[key], "org", None)
             if org and not m.generic:
                 self._fact("organizer", key, org, sent, "event-of-body", 0.75)
         verb_i = next((i for i, t in enumerate(toks) if t.lower in V.ORGANIZE_VERBS), None)
         if verb_i is not None:
             after_by = verb_i + 1 < len(toks) and toks[verb_i + 1].lower == "by"
             for m in a.orgs + a.countries:
-                if m.head == "adjective":
+                if m.head == "adjective" or self._is_part(m, a):
                     continue
                 key = self._org_key(m, sent)
                 if after_by and m.s > verb_i and m.s <= verb_i + 4:
@@ -380,43 +477,40 @@ class ArticleExtractor:
                 elif not after_by and m.e <= verb_i and verb_i - m.e <= 3 and events and events[0][0].s > verb_i:
                     # "the Assembly held a meeting"; "Kazakhstan hosts the summit"; a city host is a place.
                     self._fact("organizer", events[0][1], key, sent, "body-held-event", 0.85)
-        # date
-        if dates and events:
-            for m, key in events:
-                ent = self.ents[key]
-                if getattr(ent, "date", None):
+        # date: each date goes to the nearest event mention
+        for ds, _de, dv in dates:
+            if events:
+                m, key = min(events, key=lambda mk: abs(sent.toks[mk[0].s].start - sent.start - ds))
+            elif target and cues["happen"]:
+                key = target
+            else:
+                continue
+            ent = self.ents[key]
+            if getattr(ent, "date", None):
+                continue
+            ent.date = dv  # type: ignore[attr-defined]
+            self._fact("event_date", key, dv.iso, sent, "date-in-event-sentence" if events else
+                       "date-of-current-event", 0.8 if events else 0.6)
+        # place: a city named in the sentence (not one travelled from)
+        tgt = events[0][1] if events else (target if cues["happen"] else None)
+        if tgt:
+            for m in a.places:
+                if m.s > 0 and toks[m.s - 1].lower == "from":
                     continue
-                best = min(dates, key=lambda d: abs(d[0] - (sent.toks[m.s].start - sent.start)))
-                ent.date = best[2]  # type: ignore[attr-defined]
-                self._fact("event_date", key, best[2].iso, sent, "date-in-event-sentence", 0.8)
-        elif dates and target and any(f" {w} " in low for w in ("took place", "was held", "were held",
-                                                                 "held", "gathered", "started", "opened")):
-            ent = self.ents[target]
-            if not getattr(ent, "date", None):
-                ent.date = dates[0][2]  # type: ignore[attr-defined]
-                self._fact("event_date", target, dates[0][2].iso, sent, "date-of-current-event", 0.6)
-        # place
-        for m in a.places:
-            i = m.s
-            if (i > 0 and toks[i - 1].lower in ("in", "at")) or (m.e < len(toks) and toks[m.e].lower in ("hosts",
-                                                                                                   "hosted")):
-                tgt = events[0][1] if events else (target if (" took place " in low or " held " in low) else None)
-                if tgt:
-                    self._fact("event_location", tgt, self.by_mention[id(m)], sent, "in-city", 0.8)
-        if not a.places:
-            for m in a.countries:
-                if m.head == "adjective":
-                    continue
-                i = m.s
-                if i > 0 and toks[i - 1].lower == "in" and events and (" held " in low or " take place " in low
-                                                                       or " took place " in low):
-                    self._fact("event_location", events[0][1], self._org_key(m, sent), sent, "in-country", 0.6)
+                self._fact("event_location", tgt, self.by_mention[id(m)], sent, "city-in-event-sentence", 0.8)
+                break
+            else:
+                for m in a.countries:
+                    if m.head == "adjective" or self._is_part(m, a):
+                        continue
+                    if m.s > 0 and toks[m.s - 1].lower == "in" and (cues["happen"] or cues["organize"]):
+                        self._fact("event_location", tgt, self._org_key(m, sent), sent, "in-country", 0.6)
+                        break
 
     # ------------------------------------------------------------------ agreements
-    def _agreements(self, a: SentenceAnalysis) -> list[tuple[Mention, str]]:
+    def _agreements(self, a: SentenceAnalysis, cues) -> list[tuple[Mention | None, str]]:
         out = []
-        low = " " + " ".join(t.lower for t in a.toks) + " "
-        signing = any(f" {v} " in low for v in V.SIGN_VERBS) or " signatures " in low
+        signing = cues["sign"]
         for m in a.agreements:
             if m.plural and not signing:
                 continue
@@ -430,15 +524,12 @@ class ArticleExtractor:
             if key is None:
                 if m.generic and not signing:
                     continue
-                for e in self.ents.values():
-                    if e.type == "Agreement" and _norm(e.name).lower() == _norm(m.name).lower():
-                        key = e.key
-                if key is None:
-                    key = f"agreement:{len([e for e in self.ents.values() if e.type == 'Agreement']) + 1}"
-                    self.ents[key] = _Ent(key, "Agreement", _norm(m.name), head=m.head)
+                key = self._same_agreement(m)
+            if key is None:
+                key = self._new_entity("Agreement", _norm(m.name), _family(m.head))
             e = self.ents[key]
             if not m.generic and _norm(m.name) != e.name:
-                if len(_norm(m.name)) > len(e.name):
+                if len(_norm(m.name)) > len(e.name) and a.sent.index > 0:
                     e.aliases.add(e.name)
                     e.name = _norm(m.name)
                 else:
@@ -449,18 +540,28 @@ class ArticleExtractor:
             self.by_mention[id(m)] = key
             self.current_agreement = key
             out.append((m, key))
-        # "the document was signed by ..."
-        if not out and signing and self.current_agreement and any(
-                t.lower in ("document", "documents", "it") for t in a.toks):
+        # "the document was signed by ...", "the signing took place during ..."
+        if not out and self.current_agreement and (
+                signing and any(t.lower in ("document", "it") for t in a.toks)
+                or any(t.lower == "signing" for t in a.toks)):
             out.append((None, self.current_agreement))
         return out
 
-    def _agreement_facts(self, a, agreements, events, dates, persons, low: str) -> None:
+    def _same_agreement(self, m: Mention) -> str | None:
+        """An earlier agreement of the same kind whose title does not tell it apart."""
+        words = _title_words(m.name)
+        for e in self.ents.values():
+            if e.type != "Agreement" or e.head != _family(m.head):
+                continue
+            other = _title_words(e.name)
+            if words == other or not words or not other:
+                return e.key
+        return None
+
+    def _agreement_facts(self, a, agreements, events, dates, persons, cues) -> None:
         if not agreements:
             return
         sent, toks = a.sent, a.toks
-        signing = any(f" {v} " in low for v in V.SIGN_VERBS) or " signatures " in low
-        m0, key = agreements[0]
         # parties named in the agreement's own phrase: "between X and Y", "with X"
         for m, k in agreements:
             if m is None:
@@ -468,47 +569,81 @@ class ArticleExtractor:
             for i in range(m.s, m.e):
                 if toks[i].lower in ("between", "with"):
                     for o in a.orgs + a.countries:
-                        if m.s < o.s < m.e and o.s > i:
+                        if m.s < o.s < m.e and o.s > i and o.head != "adjective" and not self._is_part(o, a):
                             ok = self._org_key(o, sent)
-                            if ok and not self._is_part(o, a):
+                            if ok:
                                 self._fact("party", k, ok, sent, "between-parties", 0.85)
-        if not signing:
+                    break
+        if not cues["sign"]:
             return
-        stop = len(toks)
-        for i, t in enumerate(toks):
-            if t.lower in ("while", "witnessed", "according") and i > 2:
-                stop = i
-                break
-        sign_i = next((i for i, t in enumerate(toks) if t.lower in V.SIGN_VERBS or t.lower == "signatures"), 0)
+        for clause in _clauses(toks):
+            self._signing_clause(a, clause, agreements, events, dates, persons)
+
+    def _signing_clause(self, a, clause: range, agreements, events, dates, persons) -> None:
+        sent, toks = a.sent, a.toks
+        sign_i = next((i for i in clause if (toks[i].lower in V.SIGN_VERBS or toks[i].lower == "signatures")
+                       and not (i + 1 < len(toks) and isinstance(a.taken[i + 1], Mention)
+                                and a.taken[i + 1].kind == "agreement" and toks[i].lower == "signed")), None)
+        if sign_i is None:
+            return
+        # the agreement of this clause: named in it, else the sentence's last one before it
+        own = [(m, k) for m, k in agreements if m is not None and m.s in clause]
+        if not own:
+            own = [(m, k) for m, k in agreements if m is None or m.s < clause.start][-1:]
+        if not own:
+            return
+        key = min(own, key=lambda mk: abs((mk[0].s if mk[0] is not None else sign_i) - sign_i))[1]
         inside = set()
         for m, _ in agreements:
             if m is not None:
                 inside.update(range(m.s, m.e))
+        passive = any(toks[x].lower == "by" for x in range(sign_i, min(clause.stop, sign_i + 3))) or \
+            any(toks[x].lower in ("was", "were", "been", "be") for x in range(max(clause.start, sign_i - 3), sign_i))
+        lead = sign_i <= clause.start + 1  # "Signing the MoU were X and Y"
         for o in a.orgs + a.countries:
-            if o.s in inside or o.s >= stop or o.head == "adjective" or self._is_part(o, a):
+            if o.s not in clause or o.s in inside or o.head == "adjective" or self._is_part(o, a):
                 continue
-            # subjects ("ASEAN and the OECD signed") and agents ("signed by the government of X")
-            pre = o.e <= sign_i and all(toks[x].lower in (",", "and", "the", "today", "have", "has", "put",
-                                                          "their", "jointly", "also") or
-                                        (isinstance(a.taken[x], Mention) and a.taken[x].kind in ("org", "country"))
-                                        for x in range(o.e, sign_i))
-            by = o.s > sign_i and any(toks[x].lower in ("by", "behalf") for x in range(sign_i, o.s)) and \
-                not any(isinstance(a.taken[x], Mention) and a.taken[x].kind == "person" for x in range(sign_i, o.s))
-            behalf = o.s >= 3 and toks[o.s - 1].lower in ("of", "the") and any(
-                toks[x].lower == "behalf" for x in range(max(0, o.s - 4), o.s))
+            if self._in_role(o, a):
+                continue
+            behalf = any(toks[x].lower == "behalf" for x in range(max(clause.start, o.s - 3), o.s))
+            pre = o.e <= sign_i and not passive and all(
+                toks[x].lower in (",", "and", "the", "today", "have", "has", "put", "their", "jointly", "also",
+                                  "on", "to", "will") or isinstance(a.taken[x], Mention) and
+                a.taken[x].kind in ("org", "country") for x in range(o.e, sign_i))
+            by = passive and o.s > sign_i and toks[o.s - 1].lower in ("by", "the", "and", ",") and not any(
+                isinstance(a.taken[x], Mention) and a.taken[x].kind == "person" for x in range(sign_i, o.s))
             if pre or by or behalf:
-                self._fact("party", key, self._org_key(o, sent), sent,
-                           "signed-by-body" if by else "body-signed" if pre else "on-behalf-of", 0.8)
+                rule = "on-behalf-of" if behalf else "signed-by-body" if by else "body-signed"
+                self._fact("party", key, self._org_key(o, sent), sent, rule, 0.8)
         for p, pkey in persons:
-            if p.s < stop:
-                self._fact("signatory", key, pkey, sent, "person-signed", 0.8)
-        d = [x for x in dates]
-        if d:
-            self._fact("agreement_date", key, d[0][2].iso, sent, "date-in-signing-sentence", 0.8)
-        elif " today " in low and self.anchor:
-            self._fact("agreement_date", key, self.anchor.isoformat(), sent, "signed-today", 0.7)
-        if events:
-            self._fact("signed_at", key, events[0][1], sent, "signed-at-event", 0.75)
+            if p.s not in clause:
+                continue
+            if lead and p.s > sign_i:
+                rule = "signing-were"
+            elif passive and p.s > sign_i:
+                rule = "signed-by-person"
+            elif not passive and p.e <= sign_i and sign_i - p.e <= 12:
+                rule = "person-signed"
+            else:
+                continue
+            self._fact("signatory", key, pkey, sent, rule, 0.8)
+        in_clause = [d for d in dates if sent.start + d[0] >= toks[clause.start].start and
+                     sent.start + d[0] <= toks[clause.stop - 1].end]
+        if in_clause:
+            self._fact("agreement_date", key, in_clause[0][2].iso, sent, "date-in-signing-clause", 0.8)
+        elif self.anchor and any(toks[x].lower in ("today", "has", "have") for x in
+                                 range(max(clause.start, sign_i - 3), sign_i + 1)):
+            self._fact("agreement_date", key, self.anchor.isoformat(), sent, "signed-today", 0.6)
+        ev = [k for m, k in events if m.s in clause] or [k for _, k in events]
+        if ev:
+            self._fact("signed_at", key, ev[0], sent, "signed-at-event", 0.75)
+            for m, k in own:
+                if k != key and m is not None:
+                    self._fact("signed_at", k, ev[0], sent, "signed-at-event", 0.7)
+
+    def _in_role(self, o: Mention, a: SentenceAnalysis) -> bool:
+        """A body named in a post ("Minister of X", "Chief of the IOM Mission") is no signer itself."""
+        return any(o in r.orgs for r in a.roles)
 
     def _is_part(self, o: Mention, a: SentenceAnalysis) -> bool:
         """A body or country named inside another body's name is not an actor of its own."""
@@ -525,6 +660,20 @@ class ArticleExtractor:
                                     self.dateline_sent)
                     self._fact("event_location", e.key, key, self.dateline_sent, "dateline-place", 0.5)
                     break
+        self._merge_org_variants()
+        signed_at = {f.subject: (f.object, f.evidence) for f in self.facts if f.kind == "signed_at"}
+        for f in list(self.facts):
+            if f.kind == "signatory" and f.subject in signed_at:
+                ev, span = signed_at[f.subject]
+                self.facts.append(Fact("attended", ev, f.object, span, "signatory-at-event", 0.6))
+        dated = {f.subject for f in self.facts if f.kind == "agreement_date"}
+        for f in list(self.facts):
+            if f.kind == "signed_at" and f.subject not in dated:
+                dv = getattr(self.ents.get(f.object), "date", None)
+                if dv is not None:
+                    self.facts.append(Fact("agreement_date", f.subject, dv.iso, f.evidence, "date-of-signing-event",
+                                           0.6))
+                    dated.add(f.subject)
         # Aliases of bodies: their acronyms.
         for acr, full in self.acronyms.items():
             k1, k2 = f"org:{full.lower()}", f"org:{acr.lower()}"
@@ -532,6 +681,26 @@ class ArticleExtractor:
                 self.ents[k1].aliases.add(acr)
             if k2 in self.ents and k1 in self.ents:
                 self._merge(k2, k1)
+
+    def _merge_org_variants(self) -> None:
+        """"Kazakh Labour Ministry" and "Ministry of Labour and Social Protection of Kazakhstan" are one body."""
+        parents: dict[str, set[str]] = {}
+        for f in self.facts:
+            if f.kind == "sub_org":
+                parents.setdefault(f.subject, set()).add(f.object)
+        orgs = [e for e in self.ents.values() if e.type == "Organization" and len(e.name.split()) > 1]
+        for small in sorted(orgs, key=lambda e: len(e.name)):
+            for big in sorted(orgs, key=lambda e: -len(e.name)):
+                if small.key == big.key or small.key not in self.ents or big.key not in self.ents:
+                    continue
+                if small.head != big.head or len(big.name) <= len(small.name):
+                    continue
+                if parents.get(small.key) != parents.get(big.key) or not parents.get(small.key):
+                    continue
+                ws, wb = _content_words(small.name), _content_words(big.name)
+                ws = {w for w in ws if not _is_country_word(w)}
+                if ws and ws <= wb:
+                    self._merge(small.key, big.key)
 
     def _merge(self, old: str, new: str) -> None:
         e_old, e_new = self.ents.pop(old), self.ents[new]

@@ -18,6 +18,7 @@ CONNECTORS = frozenset({"of", "for", "on", "and", "the", "against", "&", "'s", "
 NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "le", "du", "dos",
                             "del", "di", "bint", "ben", "abu", "al-", "el-", "ter", "den", "y"})
 OPEN_QUOTES = frozenset({'"', "“", "«", "'", "‘", "(", "["})
+_ROLE_MULTI_SET = frozenset(V.ROLE_MULTI)
 PUNCT_BREAK = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "–", "—", "-", "!", "?", "[", "]"})
 
 
@@ -207,7 +208,7 @@ class SentenceAnalysis:
         # Extend left over capitalised modifiers ("Eurasian Economic", "CIS", "Kazakh Labour",
         # "SCO Heads of State", "Scientific and Technical").
         s = i
-        while s > 0:
+        while s > 0 and not (toks[i].acronym and last_head < i):
             t = toks[s - 1]
             owner = self.taken[s - 1]
             if owner == "dateline":
@@ -215,7 +216,7 @@ class SentenceAnalysis:
             if owner is not None and not (isinstance(owner, Mention) and owner.kind == "org" and owner.acronym):
                 break
             hit = self.gaz.get(s - 1)
-            if hit and hit.kind == "city":
+            if hit and hit.kind in ("city", "country"):
                 break
             if t.lower in ("of", "and", "for", "&") and s - 2 >= 0 and self.taken[s - 2] is None and \
                     (self._is_capword(s - 2) or toks[s - 2].acronym) and \
@@ -314,7 +315,7 @@ class SentenceAnalysis:
                         e = self.gaz[e + 1].end
                     continue
                 break
-            if toks[e].lower == "under":
+            if toks[e].lower in ("under", "in"):
                 break
             if not (self._is_capword(j) or toks[j].acronym):
                 break
@@ -333,6 +334,12 @@ class SentenceAnalysis:
             acr = [x for x in run if toks[x].acronym and self._acronym_at(x)]
             if toks[e].lower == "of" and ((heads and self.taken[j] is None) or (acr and acr[0] == j)):
                 sub = self._org_from(heads[-1] if heads else acr[0]) if self.taken[j] is None else None
+                rest = range(sub.e, k) if sub is not None else range(0)
+                if sub is not None and sub.acronym and any(toks[x].lower in V.ORG_NAME_WORDS for x in rest):
+                    # "of the CIS Member Nations": a name that mentions its parent body
+                    parent = parent or sub
+                    e = k
+                    continue
                 if sub is not None and sub.s <= j:
                     parent = parent or sub
                     e = sub.e
@@ -401,9 +408,10 @@ class SentenceAnalysis:
             # "deputy" alone before a name is a post; before "prime minister" a modifier.
             s = i
             e = i + 1
-            while e < n and self.taken[e] is None and (toks[e].lower in V.ROLE_HEADS or toks[e].lower in V.ROLE_PLURALS
-                                                        or toks[e].lower in V.ROLE_MODIFIERS and e + 1 < n and
-                                                        self._role_word(e + 1)):
+            while e < n and self.taken[e] is None and (
+                    toks[e].lower in V.ROLE_HEADS or toks[e].lower in V.ROLE_PLURALS
+                    or toks[e].lower in V.ROLE_MODIFIERS and e + 1 < n and self._role_word(e + 1)
+                    or f"{toks[e - 1].lower} {toks[e].lower}" in _ROLE_MULTI_SET):
                 e += 1
             head_lower = " ".join(x.lower for x in toks[s:e])
             plural = toks[e - 1].lower in V.ROLE_PLURALS or (toks[e - 1].lower.endswith("s") and
@@ -463,7 +471,7 @@ class SentenceAnalysis:
                 if w not in ("of", "for", "to", "at", "on"):
                     break
                 k = j + 1
-                if k < n and toks[k].lower == "the":
+                if k < n and toks[k].lower in ("the", "its", "their", "his", "her"):
                     k += 1
                 if k >= n:
                     break
@@ -476,6 +484,8 @@ class SentenceAnalysis:
                     if w in ("of", "at", "for") or (w == "to" and owner.kind == "org"):
                         orgs.append(owner)
                         j = owner.e
+                        if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")":
+                            j += 3  # "of the Eurasian Economic Commission (EEC) Tigran Sargsyan"
                         # "of the Board of the EEC": the organ's parent is already its parent.
                         continue
                     break
@@ -528,6 +538,18 @@ class SentenceAnalysis:
         return self._name_tok(i) and i + 1 < len(self.toks) and self._name_tok(i + 1) and \
             self.toks[i].lower not in V.ORG_NAME_WORDS
 
+    def _not_a_person(self, s: int, e: int) -> bool:
+        """Capitalised words that name a thing: "a joint Earth Remote Sensing system",
+        "Young Professionals Forum", "Convention on Counteracting Extremism"."""
+        toks = self.toks
+        prev = toks[s - 1].lower if s > 0 else ""
+        nxt = toks[e].lower if e < len(toks) else ""
+        if prev in ("a", "an", "the", "this", "that", "these", "joint", "on", "against", "for", "its", "their"):
+            return True
+        if nxt in V.EVENT_HEADS or nxt in V.AGREEMENT_HEADS or nxt in V.ORG_HEADS:
+            return True
+        return toks[s].lower.endswith("ing") and len(toks[s].text) > 5
+
     def _find_persons(self) -> None:
         toks, n = self.toks, len(self.toks)
         i = 0
@@ -562,6 +584,8 @@ class SentenceAnalysis:
                     (after_role and nxt in V.SAY_VERBS | {",", "and", "were", "was", "is"})
                 if after_role and w.lower not in V.ORG_NAME_WORDS:
                     ok = True
+            if ok and not after_role and not after_hon and self._not_a_person(s, e):
+                ok = False
             if ok:
                 m = Mention("person", s, e, _text(self.sent, s, e), name=_text(self.sent, s, e))
                 self._claim(m)
@@ -703,6 +727,8 @@ class SentenceAnalysis:
         definite = ds < s and toks[ds].lower in ("the", "this", "that", "its", "their", "our")
         generic = (e == head_e and s == i) or (s < i and all(toks[x].lower in V.EVENT_MODIFIERS | {"signed", "new"}
                                                               for x in range(s, i)) and e == head_e)
+        while e - 3 >= head_e and toks[e - 1].text == ")" and toks[e - 3].text == "(":
+            e -= 3  # a trailing "(ADB)" belongs to the body, not the event's name
         text = _text(self.sent, s, e)
         m = Mention(kind, s, e, text, name=text, head=head, plural=plural, definite=definite, generic=generic)
         m.parent = org_of or org_pre

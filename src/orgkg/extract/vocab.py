@@ -103,7 +103,7 @@ ORG_HEADS = frozenset(
     senate congress court office department institute programme program community
     bureau authority service structure corporation company group league federation
     alliance party centre center university academy mission cabinet presidium
-    directorate chamber tribunal duma majlis administration foundation forum
+    directorate chamber tribunal duma majlis administration foundation
     network partnership commonwealth organisation directorate-general inspectorate
     police army navy guard headquarters delegation
     """.split()
@@ -200,6 +200,8 @@ ATTEND_CUES = (
     "discussed",
     "visited",
     "arrived",
+    "headed by",
+    "led by",
 )
 ORGANIZE_VERBS = frozenset(
     """
