@@ -27,6 +27,7 @@ def _initials(name: str) -> str:
 
 
 _FAMILIES = {"meeting": "meeting", "session": "meeting", "sitting": "meeting", "gathering": "meeting",
+             "summit": "meeting", "talks": "meeting", "negotiations": "meeting", "consultations": "meeting",
              "memo": "memorandum", "mou": "memorandum", "mous": "memorandum", "memoranda": "memorandum",
              "memorandums": "memorandum"}
 
@@ -340,7 +341,7 @@ class ArticleExtractor:
     def _cues(self, a: SentenceAnalysis) -> dict[str, bool]:
         low = " " + " ".join(t.lower for t in a.toks) + " "
         return {
-            "attend": any(f" {c} " in low for c in V.ATTEND_CUES),
+            "attend": self._attend_cue(a, low),
             "organize": any(t.lower in V.ORGANIZE_VERBS for t in a.toks),
             "sign": any(t.lower in V.SIGN_VERBS for t in a.toks) or " signatures " in low,
             "happen": any(f" {w} " in low for w in (" took place", "take place", "takes place", "was held",
@@ -348,6 +349,26 @@ class ArticleExtractor:
                                                      "has started", "started", "opened", "kicked off",
                                                      "is taking place", "convened", "hosts", "hosted")),
         }
+
+    def _attend_cue(self, a: SentenceAnalysis, low: str) -> bool:
+        """Took part / attended / participated ...; "addressed" only an event; not "invited to take part"."""
+        toks = a.toks
+        for c in V.ATTEND_CUES:
+            at = low.find(f" {c} ")
+            if at < 0:
+                continue
+            before = low[max(0, at - 40):at]
+            if any(w in before for w in (" invited", " called on", " urged", " asked", " calls on")):
+                continue
+            if c.startswith("address"):
+                i = len(low[:at].split())
+                after = [x for x in toks[i + 1:i + 5]]
+                if not any(isinstance(a.taken[x.i], Mention) and a.taken[x.i].kind == "event" or
+                           x.lower in ("participants", "event", "meeting", "session", "summit", "forum",
+                                       "conference") for x in after):
+                    continue
+            return True
+        return " there were " in low or " there was " in low
 
     def _new_entity(self, type_: str, name: str, head: str, **extra) -> str:
         n = len([e for e in self.ents.values() if e.type == type_]) + 1
@@ -421,7 +442,8 @@ class ArticleExtractor:
         same = [e for e in cands if _family(e.head) == fam]
         if type_ == "Agreement" and m.head in ("document", "documents", "it"):
             same = cands
-        pool = same or (cands if type_ == "Agreement" else [])
+        # "the event", "the conference" with none of that kind yet: the story's main event.
+        pool = same or (cands if type_ == "Agreement" or m.definite else [])
         if not pool:
             return None
         return max(pool, key=lambda e: (e.count, e.last_sentence)).key
@@ -554,7 +576,7 @@ class ArticleExtractor:
             if e.type != "Agreement" or e.head != _family(m.head):
                 continue
             other = _title_words(e.name)
-            if words == other or not words or not other:
+            if words <= other or other <= words:
                 return e.key
         return None
 
@@ -605,7 +627,8 @@ class ArticleExtractor:
                 continue
             if self._in_role(o, a):
                 continue
-            behalf = any(toks[x].lower == "behalf" for x in range(max(clause.start, o.s - 3), o.s))
+            behalf = any(toks[x].lower == "behalf" for x in range(max(clause.start, o.s - 3), o.s)) or (
+                o.s > sign_i and any(toks[x].lower == "between" for x in range(sign_i, o.s)))
             pre = o.e <= sign_i and not passive and all(
                 toks[x].lower in (",", "and", "the", "today", "have", "has", "put", "their", "jointly", "also",
                                   "on", "to", "will") or isinstance(a.taken[x], Mention) and
@@ -629,6 +652,9 @@ class ArticleExtractor:
             self._fact("signatory", key, pkey, sent, rule, 0.8)
         in_clause = [d for d in dates if sent.start + d[0] >= toks[clause.start].start and
                      sent.start + d[0] <= toks[clause.stop - 1].end]
+        # "..., which was signed one day earlier": the date after the verb is the signing date
+        verb_at = toks[sign_i].start - sent.start
+        in_clause.sort(key=lambda d: (d[0] < verb_at, abs(d[0] - verb_at)))
         if in_clause:
             self._fact("agreement_date", key, in_clause[0][2].iso, sent, "date-in-signing-clause", 0.8)
         elif self.anchor and any(toks[x].lower in ("today", "has", "have") for x in
@@ -661,6 +687,8 @@ class ArticleExtractor:
                     self._fact("event_location", e.key, key, self.dateline_sent, "dateline-place", 0.5)
                     break
         self._merge_org_variants()
+        self._merge_headline("Event")
+        self._merge_headline("Agreement")
         signed_at = {f.subject: (f.object, f.evidence) for f in self.facts if f.kind == "signed_at"}
         for f in list(self.facts):
             if f.kind == "signatory" and f.subject in signed_at:
@@ -681,6 +709,21 @@ class ArticleExtractor:
                 self.ents[k1].aliases.add(acr)
             if k2 in self.ents and k1 in self.ents:
                 self._merge(k2, k1)
+
+    def _merge_headline(self, type_: str) -> None:
+        """A headline's "meeting"/"memorandum" is the one the body tells of, named in full there."""
+        body_start = self.article.body_start
+        ents = [e for e in self.ents.values() if e.type == type_]
+        for e in ents:
+            if e.key not in self.ents or not e.mentions or any(sp.start >= body_start for sp in e.mentions):
+                continue
+            if body_start == 0:
+                return
+            same = [o for o in ents if o is not e and o.key in self.ents and _family(o.head) == _family(e.head)
+                    and any(sp.start >= body_start for sp in o.mentions)]
+            if same:
+                target = max(same, key=lambda o: o.count)
+                self._merge(e.key, target.key)
 
     def _merge_org_variants(self) -> None:
         """"Kazakh Labour Ministry" and "Ministry of Labour and Social Protection of Kazakhstan" are one body."""
@@ -706,6 +749,7 @@ class ArticleExtractor:
         e_old, e_new = self.ents.pop(old), self.ents[new]
         e_new.aliases |= e_old.aliases | {e_old.name}
         e_new.mentions += e_old.mentions
+        e_new.count += e_old.count
         for f in self.facts:
             if f.subject == old:
                 f.subject = new
@@ -720,7 +764,14 @@ class ArticleExtractor:
                 continue
             aliases = {x for x in e.aliases if x and x != e.name}
             ents[k] = Entity(k, e.type, e.name, aliases, e.mentions, e.confidence, e.is_unit)
-        facts = [f for f in self.facts if f.subject in ents and (f.kind.endswith("_date") or f.object in ents)]
+        best: dict[tuple, Fact] = {}
+        for f in self.facts:
+            if f.subject not in ents or not (f.kind.endswith("_date") or f.object in ents) or f.subject == f.object:
+                continue
+            k = (f.kind, f.subject, f.object, (f.role or "").lower())
+            if k not in best or f.confidence > best[k].confidence:
+                best[k] = f
+        facts = list(best.values())
         return Extraction(self.article, ents, facts)
 
 

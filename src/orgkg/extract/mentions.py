@@ -216,7 +216,7 @@ class SentenceAnalysis:
             if owner is not None and not (isinstance(owner, Mention) and owner.kind == "org" and owner.acronym):
                 break
             hit = self.gaz.get(s - 1)
-            if hit and hit.kind in ("city", "country"):
+            if hit and hit.kind == "country":
                 break
             if t.lower in ("of", "and", "for", "&") and s - 2 >= 0 and self.taken[s - 2] is None and \
                     (self._is_capword(s - 2) or toks[s - 2].acronym) and \
@@ -332,7 +332,10 @@ class SentenceAnalysis:
             run = list(range(j, k))
             heads = [x for x in run if self._org_head_at(x)]
             acr = [x for x in run if toks[x].acronym and self._acronym_at(x)]
-            if toks[e].lower == "of" and ((heads and self.taken[j] is None) or (acr and acr[0] == j)):
+            has_det = toks[j - 1].lower == "the"
+            # "of Government" in "Council of Heads of Government" is part of the name, not a body.
+            bare_head = not has_det and len(run) == 1 and not acr
+            if toks[e].lower == "of" and not bare_head and ((heads and self.taken[j] is None) or (acr and acr[0] == j)):
                 sub = self._org_from(heads[-1] if heads else acr[0]) if self.taken[j] is None else None
                 rest = range(sub.e, k) if sub is not None else range(0)
                 if sub is not None and sub.acronym and any(toks[x].lower in V.ORG_NAME_WORDS for x in rest):
@@ -608,7 +611,9 @@ class SentenceAnalysis:
                 kind = "agreement"
             elif low in V.EVENT_HEADS or (low.endswith("s") and low[:-1] in V.EVENT_HEADS):
                 kind = "event"
-            if kind is None or (isinstance(self.taken[i], Mention) and self.taken[i].kind not in ("org",)):
+            owner = self.taken[i]
+            if kind is None or (isinstance(owner, Mention) and owner.kind not in ("org",) and
+                                not (kind == "event" and owner.kind == "agreement")):
                 i += 1
                 continue
             if isinstance(self.taken[i], Mention):
@@ -616,10 +621,8 @@ class SentenceAnalysis:
                 i += 1
                 continue
             m = self._np_around(i, head_e, kind)
-            if m is not None:
-                i = m.e
-            else:
-                i += 1
+            # An agreement's phrase may name an event; look inside it.
+            i = m.e if m is not None and kind == "event" else head_e
 
     def _agreement_multi(self, i: int) -> int:
         toks, n = self.toks, len(self.toks)
@@ -700,8 +703,9 @@ class SentenceAnalysis:
                                                       "while", "after", "before", "as", "in", "from", "since",
                                                       "ahead", "where", "when", "with", "through", "under")):
                         break
-                    if depth == 0 and tt.lower in ("and",) and w != "between" and kind == "event" and \
-                            head not in ("talks", "negotiations", "consultations"):
+                    if depth == 0 and tt.lower in ("and",) and w != "between" and (kind == "agreement" or
+                                                                              head not in ("talks", "negotiations",
+                                                                                           "consultations")):
                         break
                     if depth == 0 and tt.lower in ("between",) and k2 > k:
                         break
