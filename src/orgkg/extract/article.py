@@ -101,6 +101,7 @@ class ArticleExtractor:
         self.current_agreement: str | None = None
         self.dateline_place: Mention | None = None
         self.acronyms: dict[str, str] = {}  # acronym -> full org name
+        self.last_person: str | None = None
 
     # ------------------------------------------------------------------ entities
     def _ent(self, key: str, type_: str, name: str, span: Span, sent: Sentence, **kw) -> str:
@@ -211,6 +212,18 @@ class ArticleExtractor:
                         break
         known = set(self.acronyms)
         analyses = [SentenceAnalysis(s, known) for s in sents]
+        # A second look at sentences that name someone by surname alone.
+        owners: dict[str, set[str]] = {}
+        for a in analyses:
+            for p in a.persons:
+                words = p.text.split()
+                if len(words) > 1:
+                    owners.setdefault(words[-1], set()).add(p.text)
+        surnames = {w for w, names in owners.items() if len(names) == 1 and w[:1].isupper() and len(w) > 2}
+        if surnames:
+            for n, s in enumerate(sents):
+                if any(t.text in surnames for t in s.toks):
+                    analyses[n] = SentenceAnalysis(s, known, surnames)
         # Acronyms whose initials spell a full name in the same article.
         fulls = {_initials(_norm(m.name)): _norm(m.name) for a in analyses for m in a.orgs if not m.acronym}
         for a in analyses:
@@ -238,14 +251,27 @@ class ArticleExtractor:
             places[id(m)] = self._ent(f"place:{m.key}", "Place", m.name, self._span(sent, m), sent)
             self.by_mention[id(m)] = places[id(m)]
         persons = [(m, self._person_key(m, sent)) for m in a.persons]
+        named = list(persons)
+        if self.last_person:
+            # "he said", "she signed": the person last named.
+            for t in a.toks:
+                if t.lower in ("he", "she") and not any(m.s <= t.i < m.e for m, _ in persons):
+                    persons.append((Mention("person", t.i, t.i + 1, t.text, name=t.text), self.last_person))
+                    break
         self._roles(a, persons)
         self._under(a)
         dates = find_dates(sent.text, self.anchor)
+        if a.dateline_place is not None:
+            # "ALMATY, March 12 (Kazinform) –": the wire's date is not the event's.
+            cut = next((t.start - sent.start for t in a.toks if t.text in ("–", "—", "-", ":")), 0)
+            dates = [d for d in dates if d[0] > cut]
         cues = self._cues(a)
         events = self._events(a, cues, dates)
         agreements = self._agreements(a, cues)
         self._event_facts(a, events, dates, persons, cues)
         self._agreement_facts(a, agreements, events, dates, persons, cues)
+        if named:
+            self.last_person = max(named, key=lambda mk: mk[0].s)[1]
 
     def _roles(self, a: SentenceAnalysis, persons: list[tuple[Mention, str]]) -> None:
         toks = a.toks
@@ -465,7 +491,7 @@ class ArticleExtractor:
                 if p.s < stop:
                     self._fact("attended", target, pkey, sent, "attend-cue", 0.8)
                     for f in list(self.facts):
-                        if f.kind == "role" and f.subject == pkey and f.object.startswith("country:") and \
+                        if f.kind == "role" and f.current and f.subject == pkey and f.object.startswith("country:") and \
                                 f.evidence.start == sent.start:
                             self._fact("attended", target, f.object, sent, "attendee-country", 0.7)
             # "Azerbaijani, Turkmen and Uzbek deputy prime ministers"
@@ -474,6 +500,15 @@ class ArticleExtractor:
                     for o in r.orgs:
                         if o.kind == "country":
                             self._fact("attended", target, self._org_key(o, sent), sent, "plural-post-country", 0.6)
+                    # "the Prime Ministers of Armenia, Belarus and Kazakhstan"
+                    k = r.e
+                    while k < len(toks) and (toks[k].text in (",", "and") or isinstance(a.taken[k], Mention) and
+                                             a.taken[k].kind == "country"):
+                        o = a.taken[k]
+                        if isinstance(o, Mention) and o.kind == "country":
+                            self._fact("attended", target, self._org_key(o, sent), sent, "plural-post-country",
+                                       0.6)
+                        k += 1
                     k = r.s - 1
                     while k >= 0 and (toks[k].text in (",", "and") or isinstance(a.taken[k], Mention) and
                                       a.taken[k].kind == "country"):

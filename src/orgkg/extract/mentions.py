@@ -62,11 +62,14 @@ def _strip_det(sent: Sentence, s: int, e: int) -> int:
 class SentenceAnalysis:
     """All mentions of one sentence, found layer by layer."""
 
-    def __init__(self, sent: Sentence, known_acronyms: set[str] | None = None):
+    def __init__(self, sent: Sentence, known_acronyms: set[str] | None = None,
+                 known_surnames: set[str] | None = None):
         self.sent = sent
         self.toks = sent.toks
         n = len(self.toks)
         self.known_acronyms = known_acronyms or set()
+        # Surnames of people named in full elsewhere in the article: "Sagintayev said".
+        self.known_surnames = known_surnames or set()
         self.gaz: dict[int, GazHit] = {}
         for hit in gazetteer().match(self.toks):
             if hit.kind == "city" and (hit.ambiguous and not self._place_context(hit.start) or
@@ -275,7 +278,7 @@ class SentenceAnalysis:
         if s > 0 and toks[s - 1].lower == "the":
             ds = s - 1
             m.definite = True
-        m.generic = not is_acr and e - s == 1 and parent is None
+        m.generic = not is_acr and name_e - s == 1 and parent is None
         self._claim(m)
         self.orgs.append(m)
         del ds
@@ -586,6 +589,8 @@ class SentenceAnalysis:
                 ok = (after_role or after_hon) and w.lower not in V.ORG_NAME_WORDS and not sentence_initial or \
                     (after_role and nxt in V.SAY_VERBS | {",", "and", "were", "was", "is"})
                 if after_role and w.lower not in V.ORG_NAME_WORDS:
+                    ok = True
+                if w.text in self.known_surnames:
                     ok = True
             if ok and not after_role and not after_hon and self._not_a_person(s, e):
                 ok = False
