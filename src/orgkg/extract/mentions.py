@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from orgkg.extract import vocab as V
 from orgkg.extract.gazetteer import GazHit, gazetteer
-from orgkg.extract.tokens import Sentence, Tok
+from orgkg.extract.tokens import Sentence
 
 CONNECTORS = frozenset({"of", "for", "on", "and", "the", "against", "&", "'s", "in", "to"})
 NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "le", "du", "dos",
