@@ -222,7 +222,8 @@ class ArticleExtractor:
         surnames = {w for w, names in owners.items() if len(names) == 1 and w[:1].isupper() and len(w) > 2}
         if surnames:
             for n, s in enumerate(sents):
-                if any(t.text in surnames for t in s.toks):
+                named = {i for p in analyses[n].persons for i in range(p.s, p.e)}
+                if any(t.text in surnames and t.i not in named for t in s.toks):
                     analyses[n] = SentenceAnalysis(s, known, surnames)
         # Acronyms whose initials spell a full name in the same article.
         fulls = {_initials(_norm(m.name)): _norm(m.name) for a in analyses for m in a.orgs if not m.acronym}

@@ -19,6 +19,9 @@ NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "van", "von", 
                             "del", "di", "bint", "ben", "abu", "al-", "el-", "ter", "den", "y"})
 OPEN_QUOTES = frozenset({'"', "“", "«", "'", "‘", "(", "["})
 _ROLE_MULTI_SET = frozenset(V.ROLE_MULTI)
+_AGREEMENT_MULTI: dict[str, list[list[str]]] = {}
+for _phrase in sorted(V.AGREEMENT_MULTI, key=lambda p: -len(p.split())):
+    _AGREEMENT_MULTI.setdefault(_phrase.split()[0], []).append(_phrase.split())
 PUNCT_BREAK = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "–", "—", "-", "!", "?", "[", "]"})
 
 
@@ -68,6 +71,8 @@ class SentenceAnalysis:
         self.toks = sent.toks
         n = len(self.toks)
         self.known_acronyms = known_acronyms or set()
+        caps = sum(1 for x in self.toks if x.text.isupper() and len(x.text) > 1)
+        self._shouting = caps >= max(4, n // 2)
         # Surnames of people named in full elsewhere in the article: "Sagintayev said".
         self.known_surnames = known_surnames or set()
         self.gaz: dict[int, GazHit] = {}
@@ -163,8 +168,7 @@ class SentenceAnalysis:
         if not t.acronym or len(plain) > 8:
             return False
         # A headline or dateline in capitals is not a row of acronyms.
-        caps = sum(1 for x in self.toks if x.text.isupper() and len(x.text) > 1)
-        return caps < max(4, len(self.toks) // 2)
+        return not self._shouting
 
     def _find_orgs(self) -> None:
         toks, n = self.toks, len(self.toks)
@@ -631,8 +635,7 @@ class SentenceAnalysis:
 
     def _agreement_multi(self, i: int) -> int:
         toks, n = self.toks, len(self.toks)
-        for phrase in V.AGREEMENT_MULTI:
-            words = phrase.split()
+        for words in _AGREEMENT_MULTI.get(toks[i].lower, ()):
             if i + len(words) <= n and all(toks[i + k].lower == w for k, w in enumerate(words)):
                 return i + len(words)
         return 0

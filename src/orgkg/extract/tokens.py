@@ -17,23 +17,19 @@ class Tok:
     start: int
     end: int
     i: int  # index within its sentence
+    lower: str = ""
+    cap: bool = False  # starts with a capital letter
+    acronym: bool = False  # "EEC", "G20", "U.S."
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def cap(self) -> bool:
-        """Starts with a capital letter (or is a capitalised hyphen compound)."""
-        return self.text[:1].isupper()
-
-    @property
-    def acronym(self) -> bool:
+    def __post_init__(self) -> None:
         t = self.text.replace(".", "").replace("-", "").replace("&", "")
-        return len(t) >= 2 and t.isupper() and t.isalpha() or (
+        acronym = len(t) >= 2 and t.isupper() and t.isalpha() or (
             len(t) >= 2 and t[0].isupper() and t.isalnum() and sum(c.isupper() for c in t) >= 2
             and not any(c.islower() for c in t[1:3])
         )
+        object.__setattr__(self, "lower", self.text.lower())
+        object.__setattr__(self, "cap", self.text[:1].isupper())
+        object.__setattr__(self, "acronym", bool(acronym))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +79,8 @@ def merge_tokens(doc, offset: int) -> list[tuple[str, int, int]]:
 def sentences(text: str) -> list[Sentence]:
     """Split text into sentences (paragraph breaks always end one) with tokens."""
     out: list[Sentence] = []
-    for para in _PARA.finditer(text):
-        ptext = para.group()
-        if not ptext.strip():
-            continue
-        doc = nlp()(ptext)
+    paras = [p for p in _PARA.finditer(text) if p.group().strip()]
+    for para, doc in zip(paras, nlp().pipe(p.group() for p in paras), strict=True):
         for sent in doc.sents:
             toks = merge_tokens(sent, para.start())
             if not toks:
