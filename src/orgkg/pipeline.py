@@ -61,7 +61,7 @@ def add_article(ds: Dataset, ex: Extraction, resolver: Resolver, min_confidence:
     """Put one article's facts into its own named graph."""
     iris = resolver.resolve(ex)
     g = ds.graph(URIRef(str(article_iri(resolver.base, ex.article.id))))
-    for t in extraction_triples(ex, iris, resolver.base, min_confidence, content_hash(ex.article)):
+    for t in extraction_triples(ex, iris, resolver.base, min_confidence, content_hash(ex.article), resolver.labels):
         g.add(t)
 
 

@@ -77,7 +77,7 @@ def article_triples(ex: Extraction, base: str, content_hash: str) -> Iterator[Tr
 
 
 def extraction_triples(ex: Extraction, iris: dict[str, str], base: str, min_confidence: float = 0.0,
-                       content_hash: str = "") -> Iterator[Triple]:
+                       content_hash: str = "", labels: dict[str, str] | None = None) -> Iterator[Triple]:
     """Every triple one article contributes (all of them go in its named graph)."""
     art = article_iri(base, ex.article.id)
     yield from article_triples(ex, base, content_hash)
@@ -91,10 +91,12 @@ def extraction_triples(ex: Extraction, iris: dict[str, str], base: str, min_conf
             yield node, RDF.type, cls
         if ent.type == "Organization" and ent.is_unit:
             yield node, RDF.type, ORG.OrganizationalUnit
-        yield node, RDFS.label, Literal(ent.name)
+        # One rdfs:label per node across articles; this article's own name for it is an alt label.
+        label = (labels or {}).get(iris[key], ent.name)
+        yield node, RDFS.label, Literal(label)
         if ent.type == "Person":
-            yield node, FOAF.name, Literal(ent.name)
-        for alias in sorted(ent.aliases):
+            yield node, FOAF.name, Literal(label)
+        for alias in sorted((ent.aliases | {ent.name}) - {label}):
             yield node, SKOS.altLabel, Literal(alias)
         if ent.type in ("Event", "Agreement"):
             yield node, PROV.wasDerivedFrom, art
@@ -144,7 +146,7 @@ def _fact_triples(f: Fact, ex: Extraction, iris: dict[str, str], art: URIRef) ->
     if f.kind == "role":
         org = URIRef(iris[f.object])
         role = URIRef(f"{base}role/{slugify(f.role or 'member')}")
-        m = URIRef(f"{base}membership/{_h(iris[f.subject], iris[f.object], (f.role or '').lower())}")
+        m = URIRef(f"{base}membership/{_h(ex.article.id, iris[f.subject], iris[f.object], (f.role or '').lower())}")
         yield role, RDF.type, ORG.Role
         yield role, RDFS.label, Literal(f.role or "member")
         yield m, RDF.type, ORG.Membership

@@ -68,6 +68,7 @@ class Resolver:
     acronyms: dict[str, str] = field(default_factory=dict)  # "EEC" -> "Eurasian Economic Commission"
     persons: dict[str, str] = field(default_factory=dict)  # person_key -> IRI
     org_labels: dict[str, str] = field(default_factory=dict)  # lower label -> IRI
+    labels: dict[str, str] = field(default_factory=dict)  # IRI -> its one rdfs:label (the first name seen)
 
     def iri(self, kind: str, slug: str) -> str:
         return f"{self.base}{kind}/{slug}"
@@ -82,8 +83,13 @@ class Resolver:
                         self.acronyms[a] = ent.name
         # Organs first need their parents; resolve bodies in an order that puts parents first.
         for key, ent in sorted(ex.entities.items(), key=lambda kv: kv[1].is_unit):
-            out[key] = self._resolve_one(ex, key, ent)
+            out[key] = iri = self._resolve_one(ex, key, ent)
+            self.labels.setdefault(iri, ent.name)
         return out
+
+    def label(self, iri: str, fallback: str) -> str:
+        """The node's one rdfs:label across the whole build (other names become skos:altLabel)."""
+        return self.labels.get(iri, fallback)
 
     def _resolve_one(self, ex: Extraction, key: str, ent: Entity) -> str:
         if ent.type == "Country":
