@@ -774,11 +774,15 @@ class ArticleExtractor:
                     continue
                 if small.head != big.head or len(big.name) <= len(small.name):
                     continue
-                if parents.get(small.key) != parents.get(big.key) or not parents.get(small.key):
-                    continue
+                ps, pb = parents.get(small.key), parents.get(big.key)
                 ws, wb = _content_words(small.name), _content_words(big.name)
-                ws = {w for w in ws if not _is_country_word(w)}
-                if ws and ws <= wb:
+                if ps and ps == pb:
+                    # "Kazakh Labour Ministry" / "Ministry of Labour and Social Protection of Kazakhstan"
+                    ws = {w for w in ws if not _is_country_word(w)}
+                    if ws and ws <= wb:
+                        self._merge(small.key, big.key)
+                elif not ps and big.name.lower().endswith(small.name.lower()):
+                    # "the Intergovernmental Council" after "the Eurasian Intergovernmental Council"
                     self._merge(small.key, big.key)
 
     def _merge(self, old: str, new: str) -> None:
