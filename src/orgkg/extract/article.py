@@ -47,6 +47,14 @@ _GENERIC_TITLE = {"memorandum", "understanding", "agreement", "mou", "memo", "co
 _PARTY_PHRASE = re.compile(r"\b(between|with)\b.*$", re.I)
 
 
+def _topic_words(name: str) -> set[str]:
+    """What a document is about, without its parties: "framework agreement on culture" -> {framework, culture}."""
+    name = _PARTY_PHRASE.sub("", name)
+    return {w.lower() for w in re.findall(r"[\w'-]+", name)
+            if w.lower() not in _STOP_INITIALS and w.lower() not in ("memorandum", "memo", "mou", "agreement",
+                                                                    "understanding", "a", "an")}
+
+
 def _title_words(name: str) -> set[str]:
     """The capitalised words that name a document, without its parties ("between X and Y")."""
     name = _PARTY_PHRASE.sub("", name)
@@ -450,7 +458,13 @@ class ArticleExtractor:
                 if key is None:
                     key = self._new_entity("Event", _norm(m.name), m.head, org=okey, from_generic=False)
             e = self.ents[key]
-            if not m.generic and _norm(m.name) != e.name:
+            body = self.article.body_start
+            if not m.generic and e.mentions and all(sp.start < body for sp in e.mentions) and \
+                    a.sent.start >= body > 0:
+                # the body names it in full; the headline's short name becomes an alias
+                e.aliases.add(e.name)
+                e.name = _norm(m.name)
+            elif not m.generic and _norm(m.name) != e.name:
                 e.aliases.add(_norm(m.name))
             e.mentions.append(self._span(a.sent, m))
             e.last_sentence = a.sent.index
@@ -607,11 +621,11 @@ class ArticleExtractor:
 
     def _same_agreement(self, m: Mention) -> str | None:
         """An earlier agreement of the same kind whose title does not tell it apart."""
-        words = _title_words(m.name)
+        words = _topic_words(m.name)
         for e in self.ents.values():
             if e.type != "Agreement" or e.head != _family(m.head):
                 continue
-            other = _title_words(e.name)
+            other = _topic_words(e.name)
             if words <= other or other <= words:
                 return e.key
         return None
@@ -657,14 +671,18 @@ class ArticleExtractor:
                 inside.update(range(m.s, m.e))
         passive = any(toks[x].lower == "by" for x in range(sign_i, min(clause.stop, sign_i + 3))) or \
             any(toks[x].lower in ("was", "were", "been", "be") for x in range(max(clause.start, sign_i - 3), sign_i))
-        lead = sign_i <= clause.start + 1  # "Signing the MoU were X and Y"
+        # "Signing the MoU were X and Y"
+        lead = sign_i <= clause.start + 1 and toks[sign_i].lower == "signing" and any(
+            toks[x].lower in ("were", "was") for x in range(sign_i + 1, min(clause.stop, sign_i + 12)))
+        noun = sign_i > 0 and toks[sign_i - 1].lower in ("the", "a", "its", "this", "their", "of")
         for o in a.orgs + a.countries:
             if o.s not in clause or o.s in inside or o.head == "adjective" or self._is_part(o, a):
                 continue
             if self._in_role(o, a):
                 continue
+            between = [x for x in range(sign_i, o.s) if toks[x].lower == "between"]
             behalf = any(toks[x].lower == "behalf" for x in range(max(clause.start, o.s - 3), o.s)) or (
-                o.s > sign_i and any(toks[x].lower == "between" for x in range(sign_i, o.s)))
+                bool(between) and o.s - between[-1] <= 8)
             pre = o.e <= sign_i and not passive and all(
                 toks[x].lower in (",", "and", "the", "today", "have", "has", "put", "their", "jointly", "also",
                                   "on", "to", "will") or isinstance(a.taken[x], Mention) and
@@ -681,7 +699,7 @@ class ArticleExtractor:
                 rule = "signing-were"
             elif passive and p.s > sign_i:
                 rule = "signed-by-person"
-            elif not passive and p.e <= sign_i and sign_i - p.e <= 12:
+            elif not passive and not noun and p.e <= sign_i and sign_i - p.e <= 12:
                 rule = "person-signed"
             else:
                 continue
@@ -696,7 +714,9 @@ class ArticleExtractor:
         elif self.anchor and any(toks[x].lower in ("today", "has", "have") for x in
                                  range(max(clause.start, sign_i - 3), sign_i + 1)):
             self._fact("agreement_date", key, self.anchor.isoformat(), sent, "signed-today", 0.6)
-        ev = [k for m, k in events if m.s in clause] or [k for _, k in events]
+        # the event it was signed at: not one named inside the agreement's own title
+        outside = [(m, k) for m, k in events if m.s not in inside]
+        ev = [k for m, k in outside if m.s in clause] or [k for _, k in outside]
         if ev:
             self._fact("signed_at", key, ev[0], sent, "signed-at-event", 0.75)
             for m, k in own:

@@ -625,8 +625,8 @@ class SentenceAnalysis:
                                 not (kind == "event" and owner.kind == "agreement")):
                 i += 1
                 continue
-            if isinstance(self.taken[i], Mention):
-                # "Forum" or "Assembly" as the head of a body: an event only when it names one.
+            if isinstance(owner, Mention) and owner.kind == "org":
+                # "Assembly" as the head of a body is the body, not an event.
                 i += 1
                 continue
             m = self._np_around(i, head_e, kind)
@@ -660,7 +660,8 @@ class SentenceAnalysis:
             if isinstance(owner, Mention) and owner.kind == "place" and owner.e == s:
                 s = owner.s
                 continue
-            if owner is not None:
+            if owner is not None and not (kind == "event" and isinstance(owner, Mention)
+                                          and owner.kind == "agreement"):
                 break
             low = p.lower
             if low in V.EVENT_MODIFIERS or low in ("cooperation", "co-operation", "framework", "bilateral", "draft",
