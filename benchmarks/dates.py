@@ -1,6 +1,6 @@
 """Sentences per second of the date finder on one core (prints a figure, asserts nothing).
 
-    .venv/bin/python benchmarks/dates.py
+.venv/bin/python benchmarks/dates.py
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ SAMPLE = [
     "Nearly 5,000 delegates are expected for the 55th Annual Meeting of the Asian Development Bank.",
     "A Letter of Intent was signed on Saturday by the government of Afghanistan and the UNDP.",
 ]
-
-
 
 
 def main() -> None:

@@ -50,7 +50,9 @@ def timed(label: str, n: int, fn) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=2000)
-    ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[1] / "../shared/corpus/dev")
+    ap.add_argument(
+        "--corpus", type=Path, default=Path(__file__).resolve().parents[1] / "../shared/corpus/dev"
+    )
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
@@ -61,7 +63,9 @@ def main() -> None:
         extract(a)
 
     tok = nlp().tokenizer
-    base = timed("baseline: spaCy blank tokenizer only", n, lambda: [tok(a.text) for a in articles(args.corpus, n)])
+    base = timed(
+        "baseline: spaCy blank tokenizer only", n, lambda: [tok(a.text) for a in articles(args.corpus, n)]
+    )
     ex_rate = timed("extract", n, lambda: [extract(a) for a in articles(args.corpus, n)])
 
     def full() -> None:
@@ -72,8 +76,10 @@ def main() -> None:
                 pass
 
     full_rate = timed("extract + resolve + triples (streamed)", n, full)
-    print(f"ratio extract / tokenizer-only: {base / ex_rate:.1f}x slower; build / extract: "
-          f"{ex_rate / full_rate:.2f}x")
+    print(
+        f"ratio extract / tokenizer-only: {base / ex_rate:.1f}x slower; build / extract: "
+        f"{ex_rate / full_rate:.2f}x"
+    )
 
     tracemalloc.start()
     resolver = Resolver()

@@ -12,6 +12,8 @@ The Python API mirrors the command line::
 
 from __future__ import annotations
 
+import sys as _sys
+import types as _types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +26,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from orgkg.validate import ValidationReport
 
 
-def build(inputs: list[str | Path] | str | Path, *, base: str = "https://w3id.org/orgkg/id/",
-          min_confidence: float = 0.0) -> Dataset:
+def build(
+    inputs: list[str | Path] | str | Path,
+    *,
+    base: str = "https://w3id.org/orgkg/id/",
+    min_confidence: float = 0.0,
+) -> Dataset:
     """Build a dataset from articles (files, directories, .jsonl); one named graph per article."""
     from orgkg.pipeline import build as _build
 
@@ -92,3 +98,32 @@ def stats(graph: Graph | Dataset) -> dict[str, dict[str, int]]:
 
 
 __all__ = ["build", "extract", "load", "query", "export", "viz", "validate", "stats", "__version__"]
+
+
+# ``orgkg.query``, ``orgkg.extract``, ``orgkg.viz`` and ``orgkg.validate`` are both API
+# functions and subpackages. Importing a subpackage sets it as an attribute of this
+# package, which would hide the function of the same name (``orgkg.query(...)`` would
+# work once, then raise "'module' object is not callable"). So such a submodule, once
+# imported, is made callable: calling it runs the API function, and attribute access
+# (``orgkg.query.run_query``, monkeypatch and mock paths) still reaches the module.
+_FUNCTIONS = {f.__name__: f for f in (build, extract, load, query, export, viz, validate, stats)}
+
+
+class _CallableModule(_types.ModuleType):
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return _FUNCTIONS[self.__name__.rpartition(".")[2]](*args, **kwargs)
+
+
+class _Package(_types.ModuleType):
+    def __setattr__(self, name: str, value: Any) -> None:
+        if (
+            name in _FUNCTIONS
+            and isinstance(value, _types.ModuleType)
+            and value.__name__ == f"{self.__name__}.{name}"
+            and type(value) is _types.ModuleType
+        ):
+            value.__class__ = _CallableModule
+        super().__setattr__(name, value)
+
+
+_sys.modules[__name__].__class__ = _Package

@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -25,15 +26,26 @@ app = typer.Typer(
     help="Turn news articles about official bodies into an RDF knowledge graph.",
     rich_markup_mode="rich",
 )
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, emoji=False)
+out = Console(emoji=False)
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 
 
 def _die(message: str, code: int = EXIT_USAGE) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    # soft_wrap: one line however narrow the terminal; escape: paths and SPARQL hold "[...]".
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write an output file atomically; a file system error is one line, exit 1."""
+    from orgkg.graph.io import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        _die(f"cannot write {path}: {exc.strerror or exc}", EXIT_FAIL)
 
 
 def _is_ignored(s: Skipped) -> bool:
@@ -52,16 +64,26 @@ def _load(graph: str):
     except FormatError as exc:
         _die(str(exc))
     except Exception as exc:  # a parser error: say where, no traceback
-        _die(f"cannot read {graph}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", EXIT_FAIL)
+        _die(
+            f"cannot read {graph}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", EXIT_FAIL
+        )
 
 
 @app.command()
 def build(
-    inputs: Annotated[list[str], typer.Argument(help="Articles: .txt/.md/.html/.jsonl files, directories, or - for stdin.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Graph file to write (.ttl .trig .nq .nt .jsonld).")],
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="Output format if not by extension.")] = None,
+    inputs: Annotated[
+        list[str], typer.Argument(help="Articles: .txt/.md/.html/.jsonl files, directories, or - for stdin.")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Graph file to write (.ttl .trig .nq .nt .jsonld).")
+    ],
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="Output format if not by extension.")
+    ] = None,
     base: Annotated[str, typer.Option(help="Base IRI of the nodes made.")] = "https://w3id.org/orgkg/id/",
-    min_confidence: Annotated[float, typer.Option("--min-confidence", help="Drop facts below this confidence (0-1).")] = 0.0,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", help="Drop facts below this confidence (0-1).")
+    ] = 0.0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List files passed over.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
@@ -69,9 +91,7 @@ def build(
 
     Example: [bold]orgkg build ../shared/corpus/dev --output dev.trig[/]
     """
-    from orgkg.graph.io import FormatError, format_for, serialize, write_atomic
-    from orgkg.ingest import InputError
-    from orgkg.pipeline import build as run_build
+    from orgkg.graph.io import FormatError, format_for, serialize
 
     try:
         out_fmt = format_for(output, fmt)
@@ -80,9 +100,20 @@ def build(
     for i in inputs:
         if i != "-" and not Path(i).exists():
             _die(f"no such file or directory: {i}")
+    # The extractor (spaCy) loads in seconds: only once the arguments are known to be good.
+    from orgkg.ingest import InputError
+    from orgkg.pipeline import build as run_build
+
     show = not quiet and sys.stderr.isatty()
-    progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=err, disable=not show, transient=True)
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show,
+        transient=True,
+    )
     total = _count_inputs(inputs) if show else None
     with progress:
         task = progress.add_task("building", total=total)
@@ -91,16 +122,24 @@ def build(
             if isinstance(item, Skipped):
                 if _is_ignored(item):
                     if verbose:
-                        err.print(f"passed over {item.source}: {item.reason}", highlight=False)
+                        err.print(
+                            f"passed over {escape(item.source)}: {escape(item.reason)}",
+                            highlight=False,
+                            soft_wrap=True,
+                        )
                     return
-                err.print(f"[yellow]warning:[/] skipped {item.source}: {item.reason}", highlight=False)
+                err.print(
+                    f"[yellow]warning:[/] skipped {escape(item.source)}: {escape(item.reason)}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
             progress.advance(task)
 
         try:
             result = run_build(inputs, base=base, min_confidence=min_confidence, on_article=on_article)
         except InputError as exc:
             _die(str(exc))
-    write_atomic(output, serialize(result.dataset, out_fmt))
+    _write(output, serialize(result.dataset, out_fmt))
     failed = [s for s in result.skipped if not _is_ignored(s)]
     if not quiet:
         _summary(result, failed, output)
@@ -113,7 +152,11 @@ def _count_inputs(inputs: list[str]) -> int | None:
     for i in inputs:
         p = Path(i)
         if p.is_dir():
-            n += sum(1 for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".md", ".html", ".htm"))
+            n += sum(
+                1
+                for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in (".txt", ".md", ".html", ".htm")
+            )
         elif p.suffix.lower() == ".jsonl":
             try:
                 n += sum(1 for line in p.open("rb") if line.strip())
@@ -143,8 +186,12 @@ def _summary(result, failed, output: Path) -> None:
 @app.command()
 def query(
     graph: Annotated[str, typer.Argument(help="A graph file written by orgkg build.")],
-    query_: Annotated[str, typer.Argument(metavar="QUERY", help="SPARQL text, a .rq file, or a named query.")],
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, bound as an RDF term.")] = None,
+    query_: Annotated[
+        str, typer.Argument(metavar="QUERY", help="SPARQL text, a .rq file, or a named query.")
+    ],
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, bound as an RDF term.")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
 ) -> None:
     """Run a SPARQL query (or a named one from ontology/queries) over a graph.
@@ -188,13 +235,15 @@ def query(
 def export(
     graph: Annotated[str, typer.Argument(help="A graph file written by orgkg build.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nt, nq or jsonld.")] = "turtle",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
 ) -> None:
     """Write a graph in another RDF format.
 
     Example: [bold]orgkg export dev.trig --format turtle --output dev.ttl[/]
     """
-    from orgkg.graph.io import FORMATS, serialize, write_atomic
+    from orgkg.graph.io import FORMATS, serialize
 
     if fmt.lower() not in FORMATS:
         _die(f"unknown format {fmt!r}; use one of: turtle, trig, nt, nq, jsonld")
@@ -203,7 +252,7 @@ def export(
     if output is None:
         sys.stdout.buffer.write(data)
     else:
-        write_atomic(output, data)
+        _write(output, data)
 
 
 @app.command()
@@ -211,7 +260,9 @@ def viz(
     graph: Annotated[str, typer.Argument(help="A graph file written by orgkg build.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
     title: Annotated[str, typer.Option(help="Page title.")] = "orgkg network",
-    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Keep at most this many (best-connected) nodes.")] = 2000,
+    max_nodes: Annotated[
+        int, typer.Option("--max-nodes", help="Keep at most this many (best-connected) nodes.")
+    ] = 2000,
 ) -> None:
     """Draw the graph as an interactive HTML network that works offline.
 
@@ -220,8 +271,11 @@ def viz(
     from orgkg.viz.network import render_html
 
     ds = _load(graph)
-    path = render_html(ds, output, title=title, max_nodes=max_nodes)
-    err.print(f"wrote {path}", highlight=False)
+    try:
+        path = render_html(ds, output, title=title, max_nodes=max_nodes)
+    except OSError as exc:
+        _die(f"cannot write {output}: {exc.strerror or exc}", EXIT_FAIL)
+    err.print(f"wrote {escape(str(path))}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -239,7 +293,7 @@ def validate(
     if report.conforms:
         out.print("[green]conforms[/]: the graph meets every shape in ontology/shapes.ttl")
         return
-    out.print(report.text, highlight=False)
+    out.print(report.text, highlight=False, markup=False, soft_wrap=True)
     raise typer.Exit(EXIT_FAIL)
 
 

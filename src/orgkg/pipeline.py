@@ -50,8 +50,12 @@ def new_dataset(base: str = DEFAULT_BASE) -> Dataset:
 
 def content_hash(article: Article) -> str:
     h = hashlib.sha256()
-    for part in (article.title or "", article.date.isoformat() if article.date else "", article.url or "",
-                 article.text):
+    for part in (
+        article.title or "",
+        article.date.isoformat() if article.date else "",
+        article.url or "",
+        article.text,
+    ):
         h.update(part.encode("utf-8"))
         h.update(b"\x1f")
     return h.hexdigest()
@@ -61,7 +65,9 @@ def add_article(ds: Dataset, ex: Extraction, resolver: Resolver, min_confidence:
     """Put one article's facts into its own named graph."""
     iris = resolver.resolve(ex)
     g = ds.graph(URIRef(str(article_iri(resolver.base, ex.article.id))))
-    for t in extraction_triples(ex, iris, resolver.base, min_confidence, content_hash(ex.article), resolver.labels):
+    for t in extraction_triples(
+        ex, iris, resolver.base, min_confidence, content_hash(ex.article), resolver.labels
+    ):
         g.add(t)
 
 

@@ -40,8 +40,9 @@ def validate(graph: Graph | Dataset) -> ValidationReport:
     data = _union(graph)
     shapes = Graph().parse(ontology_file("shapes.ttl"), format="turtle")
     ontology = Graph().parse(ontology_file("orgkg.ttl"), format="turtle")
-    _conforms, report, _text = shacl_validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
-                                              advanced=True, allow_warnings=True)
+    _conforms, report, _text = shacl_validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True, allow_warnings=True
+    )
     violations, warnings = [], []
     for res in report.subjects(RDF.type, SH.ValidationResult):
         focus = shorten(report.value(res, SH.focusNode))

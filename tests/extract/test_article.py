@@ -45,11 +45,15 @@ def test_post_before_name_without_commas_makes_an_organ_of_the_body():
         "in the meeting."
     )
     assert ("Bakytzhan Sagintayev", "Board of the Eurasian Economic Commission", "Chairman") in roles(ex)
-    assert ("Board of the Eurasian Economic Commission", "Eurasian Economic Commission") in facts(ex, "sub_org")
+    assert ("Board of the Eurasian Economic Commission", "Eurasian Economic Commission") in facts(
+        ex, "sub_org"
+    )
 
 
 def test_name_comma_post_comma():
-    ex = run("Ivan Petrov, Chairman of the CIS Executive Committee, also addressed the participants of the forum.")
+    ex = run(
+        "Ivan Petrov, Chairman of the CIS Executive Committee, also addressed the participants of the forum."
+    )
     assert ("Ivan Petrov", "CIS Executive Committee", "Chairman") in roles(ex)
     assert ("CIS Executive Committee", "CIS") in facts(ex, "sub_org")
 
@@ -135,7 +139,10 @@ def test_organ_under_a_post():
 
 
 def test_event_with_ordinal_organizer_place_and_day_range():
-    ex = run("The 27th Annual Session of the Interparliamentary Assembly of the CIS was held in Almaty on March 11-12.")
+    ex = run(
+        "The 27th Annual Session of the Interparliamentary Assembly of the CIS was held in Almaty "
+        "on March 11-12."
+    )
     ev = "27th Annual Session of the Interparliamentary Assembly of the CIS"
     assert ev in names(ex, "Event")
     assert (ev, "2024-03") in facts(ex, "event_date")  # a multi-day event within one month: the month
@@ -194,7 +201,9 @@ def test_memorandum_between_parties_with_date_signatories_and_event():
 
 
 def test_subjects_that_sign_are_parties_and_today_is_the_article_date():
-    ex = run("ASEAN and the OECD today signed a Memorandum of Understanding (MoU) on trade.", date="2022-02-09")
+    ex = run(
+        "ASEAN and the OECD today signed a Memorandum of Understanding (MoU) on trade.", date="2022-02-09"
+    )
     (ag,) = names(ex, "Agreement")
     assert {p for _, p in facts(ex, "party")} == {"ASEAN", "OECD"}
     assert (ag, "2022-02-09") in facts(ex, "agreement_date")

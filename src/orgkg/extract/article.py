@@ -26,10 +26,21 @@ def _initials(name: str) -> str:
     return "".join(w[0].upper() for w in words if w[0].isalpha())
 
 
-_FAMILIES = {"meeting": "meeting", "session": "meeting", "sitting": "meeting", "gathering": "meeting",
-             "summit": "meeting", "talks": "meeting", "negotiations": "meeting", "consultations": "meeting",
-             "memo": "memorandum", "mou": "memorandum", "mous": "memorandum", "memoranda": "memorandum",
-             "memorandums": "memorandum"}
+_FAMILIES = {
+    "meeting": "meeting",
+    "session": "meeting",
+    "sitting": "meeting",
+    "gathering": "meeting",
+    "summit": "meeting",
+    "talks": "meeting",
+    "negotiations": "meeting",
+    "consultations": "meeting",
+    "memo": "memorandum",
+    "mou": "memorandum",
+    "mous": "memorandum",
+    "memoranda": "memorandum",
+    "memorandums": "memorandum",
+}
 
 
 def _family(head: str) -> str:
@@ -41,30 +52,61 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[\w'-]+", text) if w.lower() not in _STOP_INITIALS}
 
 
-_GENERIC_TITLE = {"memorandum", "understanding", "agreement", "mou", "memo", "cooperation", "co-operation",
-                  "letter", "intent", "joint", "action", "plan", "protocol", "treaty", "declaration", "statement",
-                  "roadmap", "road", "map", "framework", "convention", "charter"}
+_GENERIC_TITLE = {
+    "memorandum",
+    "understanding",
+    "agreement",
+    "mou",
+    "memo",
+    "cooperation",
+    "co-operation",
+    "letter",
+    "intent",
+    "joint",
+    "action",
+    "plan",
+    "protocol",
+    "treaty",
+    "declaration",
+    "statement",
+    "roadmap",
+    "road",
+    "map",
+    "framework",
+    "convention",
+    "charter",
+}
 _PARTY_PHRASE = re.compile(r"\b(between|with)\b.*$", re.I)
 
 
 def _topic_words(name: str) -> set[str]:
-    """What a document is about, without its parties: "framework agreement on culture" -> {framework, culture}."""
+    """What a document is about, without its parties.
+
+    "framework agreement on culture" -> {framework, culture}."""
     name = _PARTY_PHRASE.sub("", name)
-    return {w.lower() for w in re.findall(r"[\w'-]+", name)
-            if w.lower() not in _STOP_INITIALS and w.lower() not in ("memorandum", "memo", "mou", "agreement",
-                                                                    "understanding", "a", "an")}
+    return {
+        w.lower()
+        for w in re.findall(r"[\w'-]+", name)
+        if w.lower() not in _STOP_INITIALS
+        and w.lower() not in ("memorandum", "memo", "mou", "agreement", "understanding", "a", "an")
+    }
 
 
 def _title_words(name: str) -> set[str]:
     """The capitalised words that name a document, without its parties ("between X and Y")."""
     name = _PARTY_PHRASE.sub("", name)
-    return {w.lower() for w in re.findall(r"[\w'-]+", name) if w[:1].isupper() and w.lower() not in _GENERIC_TITLE}
+    return {
+        w.lower() for w in re.findall(r"[\w'-]+", name) if w[:1].isupper() and w.lower() not in _GENERIC_TITLE
+    }
 
 
 def _event_caps(name: str) -> set[str]:
     """The capitalised words that tell one event from another (not "Annual", "Expanded")."""
-    return {w.lower() for w in re.findall(r"[\w'-]+", name) if w[:1].isupper()
-            and w.lower() not in V.EVENT_MODIFIERS and w.lower() not in V.EVENT_HEADS}
+    return {
+        w.lower()
+        for w in re.findall(r"[\w'-]+", name)
+        if w[:1].isupper() and w.lower() not in V.EVENT_MODIFIERS and w.lower() not in V.EVENT_HEADS
+    }
 
 
 def _is_country_word(word: str) -> bool:
@@ -133,8 +175,17 @@ class ArticleExtractor:
     def _sent_span(self, sent: Sentence) -> Span:
         return Span(sent.start, sent.end, sent.text)
 
-    def _fact(self, kind: str, subj: str | None, obj: str | None, sent: Sentence, rule: str, conf: float,
-              role: str | None = None, current: bool = True) -> None:
+    def _fact(
+        self,
+        kind: str,
+        subj: str | None,
+        obj: str | None,
+        sent: Sentence,
+        rule: str,
+        conf: float,
+        role: str | None = None,
+        current: bool = True,
+    ) -> None:
         if not subj or not obj or subj == obj:
             return
         k = (kind, subj, obj, (role or "").lower())
@@ -170,8 +221,15 @@ class ArticleExtractor:
             local = re.sub(r"\s+(of|of the|'s)$", "", local).strip()
             if local and local.lower().split()[-1] in V.ORGAN_HEADS and m.parent.kind == "org":
                 key = f"unit:{local.lower()}|{parent_key}"
-        key = self.by_mention[id(m)] = self._ent(key, "Organization", _norm(m.name), self._span(sent, m), sent,
-                                                  head=m.head, is_unit=parent_key is not None)
+        key = self.by_mention[id(m)] = self._ent(
+            key,
+            "Organization",
+            _norm(m.name),
+            self._span(sent, m),
+            sent,
+            head=m.head,
+            is_unit=parent_key is not None,
+        )
         if parent_key and m.head != "government":
             # A country's government is the country acting, not a unit of it.
             conf = 0.85 if m.parent.kind == "org" else 0.75
@@ -179,9 +237,12 @@ class ArticleExtractor:
         return key
 
     def _resolve_generic_org(self, m: Mention) -> str | None:
-        """"the Commission", "the Assembly": the body with that head named in the article."""
-        cands = [e for e in self.ents.values() if e.type == "Organization" and e.head == m.head
-                 and e.name.lower() != m.head]
+        """ "the Commission", "the Assembly": the body with that head named in the article."""
+        cands = [
+            e
+            for e in self.ents.values()
+            if e.type == "Organization" and e.head == m.head and e.name.lower() != m.head
+        ]
         if not cands:
             return None
         best = max(cands, key=lambda e: (e.count, e.last_sentence))
@@ -214,8 +275,11 @@ class ArticleExtractor:
                 # The full name: as many trailing words as the acronym has letters (or a few more).
                 for k in range(min(len(words), 12), 0, -1):
                     cand = " ".join(words[-k:])
-                    if _initials(cand).startswith(acr.replace(".", "").upper()[:2]) and \
-                            words[-k][:1].isupper() and k >= len(acr.replace(".", "")) - 2:
+                    if (
+                        _initials(cand).startswith(acr.replace(".", "").upper()[:2])
+                        and words[-k][:1].isupper()
+                        and k >= len(acr.replace(".", "")) - 2
+                    ):
                         self.acronyms[acr] = _norm(cand)
                         break
         known = set(self.acronyms)
@@ -305,8 +369,11 @@ class ArticleExtractor:
                         while sep > 0 and toks[sep - 1].lower in (",", "and", "also"):
                             sep -= 1
                         r2 = role_at_end.get(sep)
-                        if r2 is not None and not r2.plural and not any(q.e == r2.s or q.e == r2.s - 1
-                                                                       for q, _ in persons):
+                        if (
+                            r2 is not None
+                            and not r2.plural
+                            and not any(q.e == r2.s or q.e == r2.s - 1 for q, _ in persons)
+                        ):
                             attached.append((r2, "post-list-before-name", 0.8))
                             k = r2.s
                             continue
@@ -324,7 +391,9 @@ class ArticleExtractor:
             for n_, (r, rule, conf) in enumerate(attached):
                 if not r.orgs and n_ > 0 and attached[0][0].orgs:
                     # "Additional Secretary, National Coordinator of Pakistan ...": the list shares its body
-                    r.orgs = [o for o in attached[0][0].orgs if o.kind == "country"] or attached[0][0].orgs[:1]
+                    r.orgs = [o for o in attached[0][0].orgs if o.kind == "country"] or attached[0][0].orgs[
+                        :1
+                    ]
                     conf -= 0.1
                 self._role_fact(a, pkey, r, rule, conf)
 
@@ -334,11 +403,22 @@ class ArticleExtractor:
         if not orgs:
             # "Minister X" in a story about a ministry: the ministry named in the article.
             if "minister" in r.head.split() and not r.plural:
-                cands = [e for e in self.ents.values() if e.type == "Organization" and e.head == "ministry"
-                         and e.name.lower() != "ministry"]
+                cands = [
+                    e
+                    for e in self.ents.values()
+                    if e.type == "Organization" and e.head == "ministry" and e.name.lower() != "ministry"
+                ]
                 if len(cands) == 1:
-                    self._fact("role", pkey, cands[0].key, sent, "bare-post-in-ministry", 0.6, role=r.title,
-                               current=not r.former)
+                    self._fact(
+                        "role",
+                        pkey,
+                        cands[0].key,
+                        sent,
+                        "bare-post-in-ministry",
+                        0.6,
+                        role=r.title,
+                        current=not r.former,
+                    )
             return
         # The most specific: a body named after the post, else the country/body before it.
         target = orgs[-1] if len(orgs) > 1 and orgs[-1].kind == "org" else orgs[0]
@@ -350,8 +430,9 @@ class ArticleExtractor:
         if target.kind == "country" and target.head == "adjective":
             conf -= 0.05
         title = r.title
-        self._fact("role", pkey, okey, sent, rule, conf - (0.1 if r.former else 0), role=title,
-                   current=not r.former)
+        self._fact(
+            "role", pkey, okey, sent, rule, conf - (0.1 if r.former else 0), role=title, current=not r.former
+        )
 
     def _under(self, a: SentenceAnalysis) -> None:
         toks = a.toks
@@ -379,10 +460,27 @@ class ArticleExtractor:
             "attend": self._attend_cue(a, low),
             "organize": any(t.lower in V.ORGANIZE_VERBS for t in a.toks),
             "sign": any(t.lower in V.SIGN_VERBS for t in a.toks) or " signatures " in low,
-            "happen": any(f" {w} " in low for w in (" took place", "take place", "takes place", "was held",
-                                                     "were held", "will be held", "is held", "gathered",
-                                                     "has started", "started", "opened", "kicked off",
-                                                     "is taking place", "convened", "hosts", "hosted")),
+            "happen": any(
+                f" {w} " in low
+                for w in (
+                    " took place",
+                    "take place",
+                    "takes place",
+                    "was held",
+                    "were held",
+                    "will be held",
+                    "is held",
+                    "gathered",
+                    "has started",
+                    "started",
+                    "opened",
+                    "kicked off",
+                    "is taking place",
+                    "convened",
+                    "hosts",
+                    "hosted",
+                )
+            ),
         }
 
     def _attend_cue(self, a: SentenceAnalysis, low: str) -> bool:
@@ -392,15 +490,19 @@ class ArticleExtractor:
             at = low.find(f" {c} ")
             if at < 0:
                 continue
-            before = low[max(0, at - 40):at]
+            before = low[max(0, at - 40) : at]
             if any(w in before for w in (" invited", " called on", " urged", " asked", " calls on")):
                 continue
             if c.startswith("address"):
                 i = len(low[:at].split())
-                after = [x for x in toks[i + 1:i + 5]]
-                if not any(isinstance(a.taken[x.i], Mention) and a.taken[x.i].kind == "event" or
-                           x.lower in ("participants", "event", "meeting", "session", "summit", "forum",
-                                       "conference") for x in after):
+                after = [x for x in toks[i + 1 : i + 5]]
+                if not any(
+                    isinstance(a.taken[x.i], Mention)
+                    and a.taken[x.i].kind == "event"
+                    or x.lower
+                    in ("participants", "event", "meeting", "session", "summit", "forum", "conference")
+                    for x in after
+                ):
                     continue
             return True
         return " there were " in low or " there was " in low
@@ -426,8 +528,14 @@ class ArticleExtractor:
                 key = None if indefinite else self._resolve_generic("Event", m)
                 if key is None:
                     # A meeting with no name but with a date, a place, a host or attendees is still one.
-                    if not (indefinite or dates or a.places or cues["attend"] or cues["organize"]
-                            or cues["happen"]):
+                    if not (
+                        indefinite
+                        or dates
+                        or a.places
+                        or cues["attend"]
+                        or cues["organize"]
+                        or cues["happen"]
+                    ):
                         continue
                     key = self._new_entity("Event", _norm(m.name), m.head, org=None, from_generic=True)
             else:
@@ -436,7 +544,9 @@ class ArticleExtractor:
                 for e in self.ents.values():
                     if e.type != "Event" or _family(e.head) != fam:
                         continue
-                    if (okey and getattr(e, "org", None) == okey) or _norm(e.name).lower() == _norm(m.name).lower():
+                    if (okey and getattr(e, "org", None) == okey) or _norm(e.name).lower() == _norm(
+                        m.name
+                    ).lower():
                         key = e.key
                         break
                     caps_m, caps_e = _event_caps(m.name), _event_caps(e.name)
@@ -459,8 +569,12 @@ class ArticleExtractor:
                     key = self._new_entity("Event", _norm(m.name), m.head, org=okey, from_generic=False)
             e = self.ents[key]
             body = self.article.body_start
-            if not m.generic and e.mentions and all(sp.start < body for sp in e.mentions) and \
-                    a.sent.start >= body > 0:
+            if (
+                not m.generic
+                and e.mentions
+                and all(sp.start < body for sp in e.mentions)
+                and a.sent.start >= body > 0
+            ):
                 # the body names it in full; the headline's short name becomes an alias
                 e.aliases.add(e.name)
                 e.name = _norm(m.name)
@@ -475,7 +589,7 @@ class ArticleExtractor:
         return out
 
     def _resolve_generic(self, type_: str, m: Mention) -> str | None:
-        """"the meeting", "the document": the most salient entity of that kind so far."""
+        """ "the meeting", "the document": the most salient entity of that kind so far."""
         cands = [e for e in self.ents.values() if e.type == type_]
         if not cands:
             return None
@@ -496,6 +610,14 @@ class ArticleExtractor:
             target = self.current_event
         if target is None:
             return
+        if cues["attend"] and len(events) > 1:
+            # "headed by X, which came to attend a meeting of Y": the event the verb governs
+            for i, t in enumerate(toks):
+                if t.lower in ("attend", "attended", "attending", "participate", "participated", "part"):
+                    nxt = [k for m, k in events if 0 < m.s - i <= 4]
+                    if nxt:
+                        target = nxt[0]
+                        break
         if cues["attend"]:
             stop = len(toks)
             for i, t in enumerate(toks):
@@ -506,31 +628,46 @@ class ArticleExtractor:
                 if p.s < stop:
                     self._fact("attended", target, pkey, sent, "attend-cue", 0.8)
                     for f in list(self.facts):
-                        if f.kind == "role" and f.current and f.subject == pkey and f.object.startswith("country:") and \
-                                f.evidence.start == sent.start:
+                        if (
+                            f.kind == "role"
+                            and f.current
+                            and f.subject == pkey
+                            and f.object.startswith("country:")
+                            and f.evidence.start == sent.start
+                        ):
                             self._fact("attended", target, f.object, sent, "attendee-country", 0.7)
             # "Azerbaijani, Turkmen and Uzbek deputy prime ministers"
             for r in a.roles:
                 if r.plural and r.orgs:
                     for o in r.orgs:
                         if o.kind == "country":
-                            self._fact("attended", target, self._org_key(o, sent), sent, "plural-post-country", 0.6)
+                            self._fact(
+                                "attended", target, self._org_key(o, sent), sent, "plural-post-country", 0.6
+                            )
                     # "the Prime Ministers of Armenia, Belarus and Kazakhstan"
                     k = r.e
-                    while k < len(toks) and (toks[k].text in (",", "and") or isinstance(a.taken[k], Mention) and
-                                             a.taken[k].kind == "country"):
+                    while k < len(toks) and (
+                        toks[k].text in (",", "and")
+                        or isinstance(a.taken[k], Mention)
+                        and a.taken[k].kind == "country"
+                    ):
                         o = a.taken[k]
                         if isinstance(o, Mention) and o.kind == "country":
-                            self._fact("attended", target, self._org_key(o, sent), sent, "plural-post-country",
-                                       0.6)
+                            self._fact(
+                                "attended", target, self._org_key(o, sent), sent, "plural-post-country", 0.6
+                            )
                         k += 1
                     k = r.s - 1
-                    while k >= 0 and (toks[k].text in (",", "and") or isinstance(a.taken[k], Mention) and
-                                      a.taken[k].kind == "country"):
+                    while k >= 0 and (
+                        toks[k].text in (",", "and")
+                        or isinstance(a.taken[k], Mention)
+                        and a.taken[k].kind == "country"
+                    ):
                         o = a.taken[k]
                         if isinstance(o, Mention) and o.kind == "country":
-                            self._fact("attended", target, self._org_key(o, sent), sent, "plural-post-country",
-                                       0.6)
+                            self._fact(
+                                "attended", target, self._org_key(o, sent), sent, "plural-post-country", 0.6
+                            )
                         k -= 1
         # organiser
         for m, key in events:
@@ -546,7 +683,13 @@ class ArticleExtractor:
                 key = self._org_key(m, sent)
                 if after_by and m.s > verb_i and m.s <= verb_i + 4:
                     self._fact("organizer", target, key, sent, "held-by", 0.85)
-                elif not after_by and m.e <= verb_i and verb_i - m.e <= 3 and events and events[0][0].s > verb_i:
+                elif (
+                    not after_by
+                    and m.e <= verb_i
+                    and verb_i - m.e <= 3
+                    and events
+                    and events[0][0].s > verb_i
+                ):
                     # "the Assembly held a meeting"; "Kazakhstan hosts the summit"; a city host is a place.
                     self._fact("organizer", events[0][1], key, sent, "body-held-event", 0.85)
         # date: each date goes to the nearest event mention
@@ -561,8 +704,14 @@ class ArticleExtractor:
             if getattr(ent, "date", None):
                 continue
             ent.date = dv  # type: ignore[attr-defined]
-            self._fact("event_date", key, dv.iso, sent, "date-in-event-sentence" if events else
-                       "date-of-current-event", 0.8 if events else 0.6)
+            self._fact(
+                "event_date",
+                key,
+                dv.iso,
+                sent,
+                "date-in-event-sentence" if events else "date-of-current-event",
+                0.8 if events else 0.6,
+            )
         # place: a city named in the sentence (not one travelled from)
         tgt = events[0][1] if events else (target if cues["happen"] else None)
         if tgt:
@@ -613,9 +762,15 @@ class ArticleExtractor:
             self.current_agreement = key
             out.append((m, key))
         # "the document was signed by ...", "the signing took place during ..."
-        if not out and self.current_agreement and (
-                signing and any(t.lower in ("document", "it") for t in a.toks)
-                or any(t.lower == "signing" for t in a.toks)):
+        if (
+            not out
+            and self.current_agreement
+            and (
+                signing
+                and any(t.lower in ("document", "it") for t in a.toks)
+                or any(t.lower == "signing" for t in a.toks)
+            )
+        ):
             out.append((None, self.current_agreement))
         return out
 
@@ -653,9 +808,20 @@ class ArticleExtractor:
 
     def _signing_clause(self, a, clause: range, agreements, events, dates, persons) -> None:
         sent, toks = a.sent, a.toks
-        sign_i = next((i for i in clause if (toks[i].lower in V.SIGN_VERBS or toks[i].lower == "signatures")
-                       and not (i + 1 < len(toks) and isinstance(a.taken[i + 1], Mention)
-                                and a.taken[i + 1].kind == "agreement" and toks[i].lower == "signed")), None)
+        sign_i = next(
+            (
+                i
+                for i in clause
+                if (toks[i].lower in V.SIGN_VERBS or toks[i].lower == "signatures")
+                and not (
+                    i + 1 < len(toks)
+                    and isinstance(a.taken[i + 1], Mention)
+                    and a.taken[i + 1].kind == "agreement"
+                    and toks[i].lower == "signed"
+                )
+            ),
+            None,
+        )
         if sign_i is None:
             return
         # the agreement of this clause: named in it, else the sentence's last one before it
@@ -669,11 +835,27 @@ class ArticleExtractor:
         for m, _ in agreements:
             if m is not None:
                 inside.update(range(m.s, m.e))
-        passive = any(toks[x].lower == "by" for x in range(sign_i, min(clause.stop, sign_i + 3))) or \
-            any(toks[x].lower in ("was", "were", "been", "be") for x in range(max(clause.start, sign_i - 3), sign_i))
+        aux = ("was", "were", "been", "be", "is", "are")
+        by_at = next((x for x in range(sign_i, min(clause.stop, sign_i + 9)) if toks[x].lower == "by"), None)
+        passive = (
+            by_at is not None
+            and (by_at - sign_i <= 2 or any(toks[x].lower in aux for x in range(sign_i, by_at)))
+        ) or any(toks[x].lower in aux for x in range(max(clause.start, sign_i - 3), sign_i))
+        # "the Treaty ... signed between the member states": a description, not this signing
+        reduced = (
+            toks[sign_i].lower == "signed"
+            and sign_i > 0
+            and isinstance(a.taken[sign_i - 1], Mention)
+            and a.taken[sign_i - 1].kind == "agreement"
+        )
         # "Signing the MoU were X and Y"
-        lead = sign_i <= clause.start + 1 and toks[sign_i].lower == "signing" and any(
-            toks[x].lower in ("were", "was") for x in range(sign_i + 1, min(clause.stop, sign_i + 12)))
+        lead = (
+            sign_i <= clause.start + 1
+            and toks[sign_i].lower == "signing"
+            and any(
+                toks[x].lower in ("were", "was") for x in range(sign_i + 1, min(clause.stop, sign_i + 12))
+            )
+        )
         noun = sign_i > 0 and toks[sign_i - 1].lower in ("the", "a", "its", "this", "their", "of")
         for o in a.orgs + a.countries:
             if o.s not in clause or o.s in inside or o.head == "adjective" or self._is_part(o, a):
@@ -682,13 +864,42 @@ class ArticleExtractor:
                 continue
             between = [x for x in range(sign_i, o.s) if toks[x].lower == "between"]
             behalf = any(toks[x].lower == "behalf" for x in range(max(clause.start, o.s - 3), o.s)) or (
-                bool(between) and o.s - between[-1] <= 8)
-            pre = o.e <= sign_i and not passive and all(
-                toks[x].lower in (",", "and", "the", "today", "have", "has", "put", "their", "jointly", "also",
-                                  "on", "to", "will") or isinstance(a.taken[x], Mention) and
-                a.taken[x].kind in ("org", "country") for x in range(o.e, sign_i))
-            by = passive and o.s > sign_i and toks[o.s - 1].lower in ("by", "the", "and", ",") and not any(
-                isinstance(a.taken[x], Mention) and a.taken[x].kind == "person" for x in range(sign_i, o.s))
+                bool(between) and o.s - between[-1] <= 8
+            )
+            pre = (
+                o.e <= sign_i
+                and not passive
+                and all(
+                    toks[x].lower
+                    in (
+                        ",",
+                        "and",
+                        "the",
+                        "today",
+                        "have",
+                        "has",
+                        "put",
+                        "their",
+                        "jointly",
+                        "also",
+                        "on",
+                        "to",
+                        "will",
+                    )
+                    or isinstance(a.taken[x], Mention)
+                    and a.taken[x].kind in ("org", "country")
+                    for x in range(o.e, sign_i)
+                )
+            )
+            by = (
+                passive
+                and o.s > sign_i
+                and toks[o.s - 1].lower in ("by", "the", "and", ",")
+                and not any(
+                    isinstance(a.taken[x], Mention) and a.taken[x].kind == "person"
+                    for x in range(sign_i, o.s)
+                )
+            )
             if pre or by or behalf:
                 rule = "on-behalf-of" if behalf else "signed-by-body" if by else "body-signed"
                 self._fact("party", key, self._org_key(o, sent), sent, rule, 0.8)
@@ -704,15 +915,23 @@ class ArticleExtractor:
             else:
                 continue
             self._fact("signatory", key, pkey, sent, rule, 0.8)
-        in_clause = [d for d in dates if sent.start + d[0] >= toks[clause.start].start and
-                     sent.start + d[0] <= toks[clause.stop - 1].end]
+        if reduced:
+            return
+        in_clause = [
+            d
+            for d in dates
+            if sent.start + d[0] >= toks[clause.start].start
+            and sent.start + d[0] <= toks[clause.stop - 1].end
+        ]
         # "..., which was signed one day earlier": the date after the verb is the signing date
         verb_at = toks[sign_i].start - sent.start
         in_clause.sort(key=lambda d: (d[0] < verb_at, abs(d[0] - verb_at)))
         if in_clause:
             self._fact("agreement_date", key, in_clause[0][2].iso, sent, "date-in-signing-clause", 0.8)
-        elif self.anchor and any(toks[x].lower in ("today", "has", "have") for x in
-                                 range(max(clause.start, sign_i - 3), sign_i + 1)):
+        elif self.anchor and any(
+            toks[x].lower in ("today", "has", "have")
+            for x in range(max(clause.start, sign_i - 3), sign_i + 1)
+        ):
             self._fact("agreement_date", key, self.anchor.isoformat(), sent, "signed-today", 0.6)
         # the event it was signed at: not one named inside the agreement's own title
         outside = [(m, k) for m, k in events if m.s not in inside]
@@ -729,17 +948,25 @@ class ArticleExtractor:
 
     def _is_part(self, o: Mention, a: SentenceAnalysis) -> bool:
         """A body or country named inside another body's name is not an actor of its own."""
-        return any(m is not o and m.kind == "org" and m.s <= o.s and o.e <= m.e and m.parent is o for m in a.orgs)
+        return any(
+            m is not o and m.kind == "org" and m.s <= o.s and o.e <= m.e and m.parent is o for m in a.orgs
+        )
 
     # ------------------------------------------------------------------ article level
     def _finish(self, analyses: list[SentenceAnalysis]) -> None:
         if self.dateline_place is not None:
             for e in self.ents.values():
-                if e.type == "Event" and not any(f.kind == "event_location" and f.subject == e.key
-                                                 for f in self.facts):
+                if e.type == "Event" and not any(
+                    f.kind == "event_location" and f.subject == e.key for f in self.facts
+                ):
                     m = self.dateline_place
-                    key = self._ent(f"place:{m.key}", "Place", m.name, self._span(self.dateline_sent, m),
-                                    self.dateline_sent)
+                    key = self._ent(
+                        f"place:{m.key}",
+                        "Place",
+                        m.name,
+                        self._span(self.dateline_sent, m),
+                        self.dateline_sent,
+                    )
                     self._fact("event_location", e.key, key, self.dateline_sent, "dateline-place", 0.5)
                     break
         self._merge_org_variants()
@@ -755,8 +982,9 @@ class ArticleExtractor:
             if f.kind == "signed_at" and f.subject not in dated:
                 dv = getattr(self.ents.get(f.object), "date", None)
                 if dv is not None:
-                    self.facts.append(Fact("agreement_date", f.subject, dv.iso, f.evidence, "date-of-signing-event",
-                                           0.6))
+                    self.facts.append(
+                        Fact("agreement_date", f.subject, dv.iso, f.evidence, "date-of-signing-event", 0.6)
+                    )
                     dated.add(f.subject)
         # Aliases of bodies: their acronyms.
         for acr, full in self.acronyms.items():
@@ -775,14 +1003,22 @@ class ArticleExtractor:
                 continue
             if body_start == 0:
                 return
-            same = [o for o in ents if o is not e and o.key in self.ents and _family(o.head) == _family(e.head)
-                    and any(sp.start >= body_start for sp in o.mentions)]
+            same = [
+                o
+                for o in ents
+                if o is not e
+                and o.key in self.ents
+                and _family(o.head) == _family(e.head)
+                and any(sp.start >= body_start for sp in o.mentions)
+            ]
             if same:
                 target = max(same, key=lambda o: o.count)
                 self._merge(e.key, target.key)
 
     def _merge_org_variants(self) -> None:
-        """"Kazakh Labour Ministry" and "Ministry of Labour and Social Protection of Kazakhstan" are one body."""
+        """One body under two names in an article.
+
+        "Kazakh Labour Ministry" and "Ministry of Labour and Social Protection of Kazakhstan"."""
         parents: dict[str, set[str]] = {}
         for f in self.facts:
             if f.kind == "sub_org":
@@ -826,7 +1062,11 @@ class ArticleExtractor:
             ents[k] = Entity(k, e.type, e.name, aliases, e.mentions, e.confidence, e.is_unit)
         best: dict[tuple, Fact] = {}
         for f in self.facts:
-            if f.subject not in ents or not (f.kind.endswith("_date") or f.object in ents) or f.subject == f.object:
+            if (
+                f.subject not in ents
+                or not (f.kind.endswith("_date") or f.object in ents)
+                or f.subject == f.object
+            ):
                 continue
             k = (f.kind, f.subject, f.object, (f.role or "").lower())
             if k not in best or f.confidence > best[k].confidence:

@@ -40,5 +40,15 @@ def explain(ex: Extraction, min_confidence: float = 0.0) -> list[Explanation]:
 
 def _row(ex: Extraction, f: Fact) -> Explanation:
     obj = f.object if f.kind.endswith("_date") else _label(ex, f.object)
-    return Explanation(f.kind, _label(ex, f.subject), obj, f.role, f.rule, f.confidence, f.evidence.start,
-                       f.evidence.end, f.evidence.text, f.current)
+    return Explanation(
+        f.kind,
+        _label(ex, f.subject),
+        obj,
+        f.role,
+        f.rule,
+        f.confidence,
+        f.evidence.start,
+        f.evidence.end,
+        f.evidence.text,
+        f.current,
+    )

@@ -59,8 +59,10 @@ class Gazetteer:
             entries = self._index.get(first) or (self._index.get(first.title(), ()) if shout else ())
             for words, kind, name, key, amb in entries:
                 k = len(words)
-                if i + k <= n and all(toks[i + j].text == words[j] or (shout and toks[i + j].text.title() == words[j])
-                                      for j in range(k)):
+                if i + k <= n and all(
+                    toks[i + j].text == words[j] or (shout and toks[i + j].text.title() == words[j])
+                    for j in range(k)
+                ):
                     # "Georgia" or "Jordan" followed by a capitalised word may be a name.
                     best = GazHit(i, i + k, kind, name, key, amb)
                     break

@@ -15,14 +15,41 @@ from orgkg.extract.gazetteer import GazHit, gazetteer
 from orgkg.extract.tokens import Sentence
 
 CONNECTORS = frozenset({"of", "for", "on", "and", "the", "against", "&", "'s", "in", "to"})
-NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "la", "le", "du", "dos",
-                            "del", "di", "bint", "ben", "abu", "al-", "el-", "ter", "den", "y"})
+NAME_PARTICLES = frozenset(
+    {
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "de",
+        "da",
+        "van",
+        "von",
+        "der",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "del",
+        "di",
+        "bint",
+        "ben",
+        "abu",
+        "al-",
+        "el-",
+        "ter",
+        "den",
+        "y",
+    }
+)
 OPEN_QUOTES = frozenset({'"', "“", "«", "'", "‘", "(", "["})
 _ROLE_MULTI_SET = frozenset(V.ROLE_MULTI)
 _AGREEMENT_MULTI: dict[str, list[list[str]]] = {}
 for _phrase in sorted(V.AGREEMENT_MULTI, key=lambda p: -len(p.split())):
     _AGREEMENT_MULTI.setdefault(_phrase.split()[0], []).append(_phrase.split())
-PUNCT_BREAK = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "–", "—", "-", "!", "?", "[", "]"})
+PUNCT_BREAK = frozenset(
+    {",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "–", "—", "-", "!", "?", "[", "]"}
+)
 
 
 @dataclass
@@ -65,8 +92,9 @@ def _strip_det(sent: Sentence, s: int, e: int) -> int:
 class SentenceAnalysis:
     """All mentions of one sentence, found layer by layer."""
 
-    def __init__(self, sent: Sentence, known_acronyms: set[str] | None = None,
-                 known_surnames: set[str] | None = None):
+    def __init__(
+        self, sent: Sentence, known_acronyms: set[str] | None = None, known_surnames: set[str] | None = None
+    ):
         self.sent = sent
         self.toks = sent.toks
         n = len(self.toks)
@@ -77,8 +105,9 @@ class SentenceAnalysis:
         self.known_surnames = known_surnames or set()
         self.gaz: dict[int, GazHit] = {}
         for hit in gazetteer().match(self.toks):
-            if hit.kind == "city" and (hit.ambiguous and not self._place_context(hit.start) or
-                                       self._name_context(hit)):
+            if hit.kind == "city" and (
+                hit.ambiguous and not self._place_context(hit.start) or self._name_context(hit)
+            ):
                 continue
             for i in range(hit.start, hit.end):
                 self.gaz[i] = hit
@@ -101,16 +130,24 @@ class SentenceAnalysis:
 
     # ------------------------------------------------------------------ helpers
     def _name_context(self, hit: GazHit) -> bool:
-        """"Vladimir Makei", "Minister Roman ...": a city name used as a given name."""
+        """ "Vladimir Makei", "Minister Roman ...": a city name used as a given name."""
         toks = self.toks
         nxt = toks[hit.end] if hit.end < len(toks) else None
         prev = toks[hit.start - 1].lower if hit.start > 0 else ""
         if prev in V.ROLE_HEADS or prev.rstrip(".") in {h.rstrip(".") for h in V.HONORIFICS}:
             return True
-        return bool(nxt is not None and nxt.cap and nxt.text[:1].isalpha() and not nxt.text.isupper()
-                    and nxt.lower not in V.ORG_HEADS and nxt.lower not in V.EVENT_HEADS
-                    and nxt.lower not in V.FUNCTION_WORDS and nxt.lower not in V.ORG_NAME_WORDS
-                    and nxt.lower not in V.AGREEMENT_HEADS and nxt.lower not in V.ROLE_HEADS)
+        return bool(
+            nxt is not None
+            and nxt.cap
+            and nxt.text[:1].isalpha()
+            and not nxt.text.isupper()
+            and nxt.lower not in V.ORG_HEADS
+            and nxt.lower not in V.EVENT_HEADS
+            and nxt.lower not in V.FUNCTION_WORDS
+            and nxt.lower not in V.ORG_NAME_WORDS
+            and nxt.lower not in V.AGREEMENT_HEADS
+            and nxt.lower not in V.ROLE_HEADS
+        )
 
     def _place_context(self, i: int) -> bool:
         return i > 0 and self.toks[i - 1].lower in ("in", "at", "to", "from", "near", "capital")
@@ -123,8 +160,12 @@ class SentenceAnalysis:
         for i in range(m.s, m.e):
             owner = self.taken[i]
             # An outer name owns its tokens: "CIS" inside "CIS Executive Committee" is the parent.
-            if owner is None or (isinstance(owner, Mention) and m.s <= owner.s and owner.e <= m.e
-                                 and owner.e - owner.s < m.e - m.s):
+            if owner is None or (
+                isinstance(owner, Mention)
+                and m.s <= owner.s
+                and owner.e <= m.e
+                and owner.e - owner.s < m.e - m.s
+            ):
                 self.taken[i] = m
         self.mentions.append(m)
         return m
@@ -138,10 +179,16 @@ class SentenceAnalysis:
         # An all-capitals city at the start of the sentence followed by "." / "," / "(".
         hit = self.gaz.get(0)
         first_upper = toks[0].text.isupper() and len(toks[0].text) > 2
-        if hit and hit.kind == "city" and first_upper and hit.end < len(toks) and \
-                toks[hit.end].text in (",", ".", "(", ":", "-", "–"):
-            self.dateline_place = Mention("place", hit.start, hit.end, _text(self.sent, hit.start, hit.end),
-                                          name=hit.name, key=hit.key)
+        if (
+            hit
+            and hit.kind == "city"
+            and first_upper
+            and hit.end < len(toks)
+            and toks[hit.end].text in (",", ".", "(", ":", "-", "–")
+        ):
+            self.dateline_place = Mention(
+                "place", hit.start, hit.end, _text(self.sent, hit.start, hit.end), name=hit.name, key=hit.key
+            )
             # Capitalised agency names after the dateline are not bodies of the story.
             j = hit.end
             while j < len(toks) and j < hit.end + 12 and toks[j].text not in ("–", "—", ":", "-"):
@@ -171,7 +218,7 @@ class SentenceAnalysis:
         return not self._shouting
 
     def _find_orgs(self) -> None:
-        toks, n = self.toks, len(self.toks)
+        n = len(self.toks)
         i = 0
         while i < n:
             if self.taken[i] is not None:
@@ -191,9 +238,16 @@ class SentenceAnalysis:
             return False
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
         prev = self.gaz.get(i - 1)
-        return bool((nxt and nxt.lower == "of" and self.gaz.get(i + 1 + 1 + (self.toks[i + 2].lower == "the"
-                     if i + 2 < len(self.toks) else 0)))
-                    or (prev and prev.kind in ("adjective", "country")))
+        return bool(
+            (
+                nxt
+                and nxt.lower == "of"
+                and self.gaz.get(
+                    i + 1 + 1 + (self.toks[i + 2].lower == "the" if i + 2 < len(self.toks) else 0)
+                )
+            )
+            or (prev and prev.kind in ("adjective", "country"))
+        )
 
     def _org_from(self, i: int) -> Mention | None:
         """The body whose head (or acronym) is at token i, with its left and right parts."""
@@ -202,8 +256,16 @@ class SentenceAnalysis:
         e = i + 1
         last_head = i if not toks[i].acronym else -1
         j = e
-        while j < n and self.taken[j] is None and (self._is_capword(j) or (toks[j].text in ("&",) and j + 1 < n)):
-            if toks[j].lower in V.EVENT_HEADS or toks[j].lower in V.AGREEMENT_HEADS or self._role_word(j, False):
+        while (
+            j < n
+            and self.taken[j] is None
+            and (self._is_capword(j) or (toks[j].text in ("&",) and j + 1 < n))
+        ):
+            if (
+                toks[j].lower in V.EVENT_HEADS
+                or toks[j].lower in V.AGREEMENT_HEADS
+                or self._role_word(j, False)
+            ):
                 break
             if self._org_head_at(j):
                 last_head = j
@@ -220,15 +282,23 @@ class SentenceAnalysis:
             owner = self.taken[s - 1]
             if owner == "dateline":
                 break
-            if owner is not None and not (isinstance(owner, Mention) and owner.kind == "org" and owner.acronym):
+            if owner is not None and not (
+                isinstance(owner, Mention) and owner.kind == "org" and owner.acronym
+            ):
                 break
             hit = self.gaz.get(s - 1)
             if hit and hit.kind == "country":
                 break
-            if t.lower in ("of", "and", "for", "&") and s - 2 >= 0 and self.taken[s - 2] is None and \
-                    (self._is_capword(s - 2) or toks[s - 2].acronym) and \
-                    not self._role_word(s - 2, plural=False) and toks[s - 2].lower not in V.FUNCTION_WORDS and \
-                    toks[s - 2].lower not in V.EVENT_HEADS and s - 2 != 0:
+            if (
+                t.lower in ("of", "and", "for", "&")
+                and s - 2 >= 0
+                and self.taken[s - 2] is None
+                and (self._is_capword(s - 2) or toks[s - 2].acronym)
+                and not self._role_word(s - 2, plural=False)
+                and toks[s - 2].lower not in V.FUNCTION_WORDS
+                and toks[s - 2].lower not in V.EVENT_HEADS
+                and s - 2 != 0
+            ):
                 s -= 2
                 continue
             if not (self._is_capword(s - 1) or t.acronym):
@@ -237,8 +307,13 @@ class SentenceAnalysis:
                 break
             if t.lower in V.EVENT_HEADS or t.lower in V.AGREEMENT_HEADS:
                 break
-            if s - 1 == 0 and t.lower not in V.ORG_NAME_WORDS and not t.acronym and not hit and \
-                    t.lower.endswith(("ing", "ed", "ly")):
+            if (
+                s - 1 == 0
+                and t.lower not in V.ORG_NAME_WORDS
+                and not t.acronym
+                and not hit
+                and t.lower.endswith(("ing", "ed", "ly"))
+            ):
                 break
             s -= 1
         # A leading "of ..." fragment means the run crossed into another phrase.
@@ -265,8 +340,9 @@ class SentenceAnalysis:
             if hit and hit.kind in ("country", "adjective") and hit.end <= e - 1:
                 parent = self._country_mention(hit)
             elif first.acronym and s + 1 < e:
-                parent = self._claim(Mention("org", s, s + 1, first.text, name=first.text, acronym=True,
-                                             head=first.text))
+                parent = self._claim(
+                    Mention("org", s, s + 1, first.text, name=first.text, acronym=True, head=first.text)
+                )
                 self.orgs.append(parent)
         if toks[i].lower == "government":
             prev = self.gaz.get(i - 1)
@@ -292,7 +368,9 @@ class SentenceAnalysis:
         for c in self.countries:
             if c.s == hit.start:
                 return c
-        m = Mention("country", hit.start, hit.end, _text(self.sent, hit.start, hit.end), name=hit.name, key=hit.key)
+        m = Mention(
+            "country", hit.start, hit.end, _text(self.sent, hit.start, hit.end), name=hit.name, key=hit.key
+        )
         m.head = hit.kind
         self.countries.append(m)
         for i in range(hit.start, hit.end):
@@ -317,8 +395,12 @@ class SentenceAnalysis:
                     parent = parent or (self._country_mention(hit) if toks[e].lower == "of" else None)
                     e = hit.end
                     # "in Kazakhstan, Turkmenistan and Uzbekistan": a mission's territory.
-                    while e + 1 < n and toks[e].text in (",", "and") and self.gaz.get(e + 1) and \
-                            self.gaz[e + 1].kind == "country":
+                    while (
+                        e + 1 < n
+                        and toks[e].text in (",", "and")
+                        and self.gaz.get(e + 1)
+                        and self.gaz[e + 1].kind == "country"
+                    ):
                         e = self.gaz[e + 1].end
                     continue
                 break
@@ -330,9 +412,16 @@ class SentenceAnalysis:
                 break
             # Is the complement a body of its own ("Board of the Eurasian Economic Commission")?
             k = j
-            while k < n and (self._is_capword(k) or toks[k].acronym or (
-                    toks[k].lower in CONNECTORS and k + 1 < n and (self._is_capword(k + 1) or toks[k + 1].acronym)
-                    and toks[k].lower not in ("of", "for", "on", "in", "to"))):
+            while k < n and (
+                self._is_capword(k)
+                or toks[k].acronym
+                or (
+                    toks[k].lower in CONNECTORS
+                    and k + 1 < n
+                    and (self._is_capword(k + 1) or toks[k + 1].acronym)
+                    and toks[k].lower not in ("of", "for", "on", "in", "to")
+                )
+            ):
                 if self._role_word(k, plural=False) or toks[k].lower in V.EVENT_HEADS:
                     break
                 k += 1
@@ -342,7 +431,11 @@ class SentenceAnalysis:
             has_det = toks[j - 1].lower == "the"
             # "of Government" in "Council of Heads of Government" is part of the name, not a body.
             bare_head = not has_det and len(run) == 1 and not acr
-            if toks[e].lower == "of" and not bare_head and ((heads and self.taken[j] is None) or (acr and acr[0] == j)):
+            if (
+                toks[e].lower == "of"
+                and not bare_head
+                and ((heads and self.taken[j] is None) or (acr and acr[0] == j))
+            ):
                 sub = self._org_from(heads[-1] if heads else acr[0]) if self.taken[j] is None else None
                 rest = range(sub.e, k) if sub is not None else range(0)
                 if sub is not None and sub.acronym and any(toks[x].lower in V.ORG_NAME_WORDS for x in rest):
@@ -359,17 +452,22 @@ class SentenceAnalysis:
                     continue
             # A name complement: capitalised words of the genre, trailing names trimmed.
             words = run
-            while len(words) >= 2 and not any(toks[x].lower in V.ORG_NAME_WORDS for x in words[-1:]) and \
-                    words[-1] != j and toks[words[-1]].lower not in V.ORG_NAME_WORDS and \
-                    any(toks[x].lower in V.ORG_NAME_WORDS for x in words[:-1]):
+            while (
+                len(words) >= 2
+                and not any(toks[x].lower in V.ORG_NAME_WORDS for x in words[-1:])
+                and words[-1] != j
+                and toks[words[-1]].lower not in V.ORG_NAME_WORDS
+                and any(toks[x].lower in V.ORG_NAME_WORDS for x in words[:-1])
+            ):
                 words = words[:-1]
             if not words:
                 break
             acr_parent = [x for x in words if toks[x].acronym and self._acronym_at(x)]
             if acr_parent and parent is None:
                 x = acr_parent[0]
-                parent = self._claim(Mention("org", x, x + 1, toks[x].text, name=toks[x].text, acronym=True,
-                                             head=toks[x].text))
+                parent = self._claim(
+                    Mention("org", x, x + 1, toks[x].text, name=toks[x].text, acronym=True, head=toks[x].text)
+                )
                 self.orgs.append(parent)
             e = words[-1] + 1
         return e, parent
@@ -394,8 +492,14 @@ class SentenceAnalysis:
                     continue
                 if self.dateline_place is not None and self.dateline_place.s == hit.start:
                     continue
-                m = Mention("place", hit.start, hit.end, _text(self.sent, hit.start, hit.end), name=hit.name,
-                            key=hit.key)
+                m = Mention(
+                    "place",
+                    hit.start,
+                    hit.end,
+                    _text(self.sent, hit.start, hit.end),
+                    name=hit.name,
+                    key=hit.key,
+                )
                 self.places.append(self._claim(m))
 
     # ------------------------------------------------------------------ posts
@@ -403,38 +507,60 @@ class SentenceAnalysis:
         t = self.toks[i].lower
         if t in V.ROLE_HEADS:
             return True
-        return plural and (t in V.ROLE_PLURALS or t.rstrip("s") in V.ROLE_HEADS and t.endswith("s") and
-                           t not in ("members",) and len(t) > 4)
+        return plural and (
+            t in V.ROLE_PLURALS
+            or t.rstrip("s") in V.ROLE_HEADS
+            and t.endswith("s")
+            and t not in ("members",)
+            and len(t) > 4
+        )
 
     def _find_roles(self) -> None:
         toks, n = self.toks, len(self.toks)
         i = 0
         while i < n:
             t = toks[i]
-            if self.taken[i] is not None or not self._role_word(i) or t.lower in ("member", "members", "head") and \
-                    not (i + 1 < n and toks[i + 1].lower == "of"):
+            if (
+                self.taken[i] is not None
+                or not self._role_word(i)
+                or t.lower in ("member", "members", "head")
+                and not (i + 1 < n and toks[i + 1].lower == "of")
+            ):
                 i += 1
                 continue
             # "deputy" alone before a name is a post; before "prime minister" a modifier.
             s = i
             e = i + 1
-            while e < n and self.taken[e] is None and (
-                    toks[e].lower in V.ROLE_HEADS or toks[e].lower in V.ROLE_PLURALS
-                    or toks[e].lower in V.ROLE_MODIFIERS and e + 1 < n and self._role_word(e + 1)
-                    or f"{toks[e - 1].lower} {toks[e].lower}" in _ROLE_MULTI_SET):
+            while (
+                e < n
+                and self.taken[e] is None
+                and (
+                    toks[e].lower in V.ROLE_HEADS
+                    or toks[e].lower in V.ROLE_PLURALS
+                    or toks[e].lower in V.ROLE_MODIFIERS
+                    and e + 1 < n
+                    and self._role_word(e + 1)
+                    or f"{toks[e - 1].lower} {toks[e].lower}" in _ROLE_MULTI_SET
+                )
+            ):
                 e += 1
             head_lower = " ".join(x.lower for x in toks[s:e])
-            plural = toks[e - 1].lower in V.ROLE_PLURALS or (toks[e - 1].lower.endswith("s") and
-                                                             toks[e - 1].lower not in V.ROLE_HEADS)
+            plural = toks[e - 1].lower in V.ROLE_PLURALS or (
+                toks[e - 1].lower.endswith("s") and toks[e - 1].lower not in V.ROLE_HEADS
+            )
             # Left: modifiers and subject words ("First Deputy", "Foreign", "Finance").
             while s > 0 and self.taken[s - 1] is None:
                 p = toks[s - 1]
                 if p.lower in V.ROLE_MODIFIERS or p.lower in V.ROLE_HEADS:
                     s -= 1
                     continue
-                if p.cap and p.lower in V.ORG_NAME_WORDS and p.lower not in ("state", "states", "government",
-                                                                           "united", "national") \
-                        and s - 1 != 0 and p.lower not in V.ORG_HEADS:
+                if (
+                    p.cap
+                    and p.lower in V.ORG_NAME_WORDS
+                    and p.lower not in ("state", "states", "government", "united", "national")
+                    and s - 1 != 0
+                    and p.lower not in V.ORG_HEADS
+                ):
                     s -= 1
                     continue
                 if p.cap and p.lower in V.ORG_NAME_WORDS and s - 1 == 0 and p.lower not in V.ORG_HEADS:
@@ -470,8 +596,13 @@ class SentenceAnalysis:
                 if w == "in" and j + 2 < n and toks[j + 1].lower == "charge" and toks[j + 2].lower == "of":
                     k = j + 3
                     k2 = k
-                    while k2 < n and self.taken[k2] is None and toks[k2].text not in PUNCT_BREAK and \
-                            toks[k2].lower not in ("of",) and not self._person_start(k2):
+                    while (
+                        k2 < n
+                        and self.taken[k2] is None
+                        and toks[k2].text not in PUNCT_BREAK
+                        and toks[k2].lower not in ("of",)
+                        and not self._person_start(k2)
+                    ):
                         k2 += 1
                     if k2 > k:
                         title_parts.append(_text(self.sent, j, k2))
@@ -502,10 +633,21 @@ class SentenceAnalysis:
                 if owner is None and (self._is_capword(k) or (w == "for" and toks[k].lower != "the")):
                     # An area of the post ("of Defence", "for Asia and the Pacific", "of Industry, Trade").
                     k2 = k
-                    while k2 < n and self.taken[k2] is None and not self._person_start(k2) and (
-                            self._is_capword(k2) or toks[k2].lower in ("and", "the", "&") or
-                            (toks[k2].text == "," and k2 + 1 < n and self._is_capword(k2 + 1) and
-                             any(toks[x].lower == "and" for x in range(k2, min(n, k2 + 5))))):
+                    while (
+                        k2 < n
+                        and self.taken[k2] is None
+                        and not self._person_start(k2)
+                        and (
+                            self._is_capword(k2)
+                            or toks[k2].lower in ("and", "the", "&")
+                            or (
+                                toks[k2].text == ","
+                                and k2 + 1 < n
+                                and self._is_capword(k2 + 1)
+                                and any(toks[x].lower == "and" for x in range(k2, min(n, k2 + 5)))
+                            )
+                        )
+                    ):
                         if self._role_word(k2):
                             break
                         k2 += 1
@@ -517,8 +659,17 @@ class SentenceAnalysis:
                         continue
                 break
             title = " ".join(title_parts)
-            m = Mention("role", s, j, _text(self.sent, s, j), title=title, orgs=orgs, former=former, plural=plural,
-                        head=head_lower)
+            m = Mention(
+                "role",
+                s,
+                j,
+                _text(self.sent, s, j),
+                title=title,
+                orgs=orgs,
+                former=former,
+                plural=plural,
+                head=head_lower,
+            )
             self._claim(m)
             self.roles.append(m)
             i = j if j > i else i + 1
@@ -545,8 +696,12 @@ class SentenceAnalysis:
         return True
 
     def _person_start(self, i: int) -> bool:
-        return self._name_tok(i) and i + 1 < len(self.toks) and self._name_tok(i + 1) and \
-            self.toks[i].lower not in V.ORG_NAME_WORDS
+        return (
+            self._name_tok(i)
+            and i + 1 < len(self.toks)
+            and self._name_tok(i + 1)
+            and self.toks[i].lower not in V.ORG_NAME_WORDS
+        )
 
     def _not_a_person(self, s: int, e: int) -> bool:
         """Capitalised words that name a thing: "a joint Earth Remote Sensing system",
@@ -554,7 +709,20 @@ class SentenceAnalysis:
         toks = self.toks
         prev = toks[s - 1].lower if s > 0 else ""
         nxt = toks[e].lower if e < len(toks) else ""
-        if prev in ("a", "an", "the", "this", "that", "these", "joint", "on", "against", "for", "its", "their"):
+        if prev in (
+            "a",
+            "an",
+            "the",
+            "this",
+            "that",
+            "these",
+            "joint",
+            "on",
+            "against",
+            "for",
+            "its",
+            "their",
+        ):
             return True
         if nxt in V.EVENT_HEADS or nxt in V.AGREEMENT_HEADS or nxt in V.ORG_HEADS:
             return True
@@ -569,8 +737,10 @@ class SentenceAnalysis:
                 continue
             s = i
             e = i
-            while e < n and (self._name_tok(e) or (toks[e].lower in NAME_PARTICLES and e + 1 < n and self._name_tok(
-                    e + 1) and e > s)):
+            while e < n and (
+                self._name_tok(e)
+                or (toks[e].lower in NAME_PARTICLES and e + 1 < n and self._name_tok(e + 1) and e > s)
+            ):
                 e += 1
             # Honorific before: keep out of the name but note it.
             after_role = s > 0 and isinstance(self.taken[s - 1], Mention) and self.taken[s - 1].kind == "role"
@@ -590,8 +760,12 @@ class SentenceAnalysis:
             elif e - s == 1:
                 w = words[0]
                 nxt = toks[e].lower if e < n else ""
-                ok = (after_role or after_hon) and w.lower not in V.ORG_NAME_WORDS and not sentence_initial or \
-                    (after_role and nxt in V.SAY_VERBS | {",", "and", "were", "was", "is"})
+                ok = (
+                    (after_role or after_hon)
+                    and w.lower not in V.ORG_NAME_WORDS
+                    and not sentence_initial
+                    or (after_role and nxt in V.SAY_VERBS | {",", "and", "were", "was", "is"})
+                )
                 if after_role and w.lower not in V.ORG_NAME_WORDS:
                     ok = True
                 if w.text in self.known_surnames:
@@ -615,14 +789,20 @@ class SentenceAnalysis:
             multi = self._agreement_multi(i)
             if multi:
                 kind, head_e = "agreement", multi
-            elif low in V.AGREEMENT_HEADS or (low.endswith("s") and low[:-1] in V.AGREEMENT_HEADS) or low in (
-                    "mous", "memoranda"):
+            elif (
+                low in V.AGREEMENT_HEADS
+                or (low.endswith("s") and low[:-1] in V.AGREEMENT_HEADS)
+                or low in ("mous", "memoranda")
+            ):
                 kind = "agreement"
             elif low in V.EVENT_HEADS or (low.endswith("s") and low[:-1] in V.EVENT_HEADS):
                 kind = "event"
             owner = self.taken[i]
-            if kind is None or (isinstance(owner, Mention) and owner.kind not in ("org",) and
-                                not (kind == "event" and owner.kind == "agreement")):
+            if kind is None or (
+                isinstance(owner, Mention)
+                and owner.kind not in ("org",)
+                and not (kind == "event" and owner.kind == "agreement")
+            ):
                 i += 1
                 continue
             if isinstance(owner, Mention) and owner.kind == "org":
@@ -645,8 +825,12 @@ class SentenceAnalysis:
         head = toks[i].lower
         if head in ("mou", "mous"):
             head = "memorandum"
-        plural = (head.endswith("s") and head not in V.PLURAL_EVENTS and head not in ("mous",)
-                  and head[:-1] in V.EVENT_HEADS | V.AGREEMENT_HEADS) or head in ("mous", "memoranda")
+        plural = (
+            head.endswith("s")
+            and head not in V.PLURAL_EVENTS
+            and head not in ("mous",)
+            and head[:-1] in V.EVENT_HEADS | V.AGREEMENT_HEADS
+        ) or head in ("mous", "memoranda")
         # Left: modifiers, ordinals, capitalised words, a body named before ("SCO summit").
         s = i
         org_pre = None
@@ -660,30 +844,64 @@ class SentenceAnalysis:
             if isinstance(owner, Mention) and owner.kind == "place" and owner.e == s:
                 s = owner.s
                 continue
-            if owner is not None and not (kind == "event" and isinstance(owner, Mention)
-                                          and owner.kind == "agreement"):
+            if owner is not None and not (
+                kind == "event" and isinstance(owner, Mention) and owner.kind == "agreement"
+            ):
                 break
             low = p.lower
-            if low in V.EVENT_MODIFIERS or low in ("cooperation", "co-operation", "framework", "bilateral", "draft",
-                                                    "signing", "partnership", "trade", "free", "comprehensive",
-                                                    "strategic", "summit", "ministers'", "leaders'", "new",
-                                                    "intergovernmental", "final", "official", "press", "work",
-                                                    "action", "joint", "investment", "economic") \
-                    or (p.cap and p.text[:1].isalpha() and (low not in V.FUNCTION_WORDS or
-                                                             low in V.ORG_NAME_WORDS)) or \
-                    low.endswith(("th", "st", "nd", "rd")) and low[:-2].isdigit() or \
-                    (p.text.endswith("-format") or p.text.endswith("-level")):
+            if (
+                low in V.EVENT_MODIFIERS
+                or low
+                in (
+                    "cooperation",
+                    "co-operation",
+                    "framework",
+                    "bilateral",
+                    "draft",
+                    "signing",
+                    "partnership",
+                    "trade",
+                    "free",
+                    "comprehensive",
+                    "strategic",
+                    "summit",
+                    "ministers'",
+                    "leaders'",
+                    "new",
+                    "intergovernmental",
+                    "final",
+                    "official",
+                    "press",
+                    "work",
+                    "action",
+                    "joint",
+                    "investment",
+                    "economic",
+                )
+                or (
+                    p.cap
+                    and p.text[:1].isalpha()
+                    and (low not in V.FUNCTION_WORDS or low in V.ORG_NAME_WORDS)
+                )
+                or low.endswith(("th", "st", "nd", "rd"))
+                and low[:-2].isdigit()
+                or (p.text.endswith("-format") or p.text.endswith("-level"))
+            ):
                 s -= 1
                 continue
             break
         # Right: "of understanding", "of X", "between X and Y", "on Z", "for W", "in City".
         e = head_e
+        if e + 2 < n and toks[e].text == "(" and toks[e + 2].text == ")" and toks[e + 1].acronym:
+            e += 3  # "Memorandum of Understanding (MoU) of the 55th Annual Conference"
         org_of = None
         limit = min(n, head_e + 30)
         while e < limit:
             w = toks[e].lower
             if w in ("of", "between", "on", "for", "to", "by", "with", "at", "and") and e + 1 < n:
-                if w == "and" and not (kind == "event" and head in ("talks", "negotiations", "consultations")):
+                if w == "and" and not (
+                    kind == "event" and head in ("talks", "negotiations", "consultations")
+                ):
                     # "between X and Y" is handled inside the between-phrase
                     break
                 if w == "to" and kind == "event" and head != "visit":
@@ -704,17 +922,60 @@ class SentenceAnalysis:
                         if depth == 0:
                             break
                         depth -= 1
-                    elif depth == 0 and (tt.text in (",", ";", ":", ".", "\"", "“", "”", "«", "»", "–", "—") or
-                                         tt.lower in ("which", "that", "who", "was", "were", "is", "are", "has",
-                                                      "have", "had", "will", "would", "held", "signed", "took",
-                                                      "taking", "aimed", "aims", "adopted", "approved", "ended",
-                                                      "started", "begins", "began", "at", "by", "within", "during",
-                                                      "while", "after", "before", "as", "in", "from", "since",
-                                                      "ahead", "where", "when", "with", "through", "under")):
+                    elif depth == 0 and (
+                        tt.text in (",", ";", ":", ".", '"', "“", "”", "«", "»", "–", "—")
+                        or tt.lower
+                        in (
+                            "which",
+                            "that",
+                            "who",
+                            "was",
+                            "were",
+                            "is",
+                            "are",
+                            "has",
+                            "have",
+                            "had",
+                            "will",
+                            "would",
+                            "held",
+                            "signed",
+                            "took",
+                            "taking",
+                            "aimed",
+                            "aims",
+                            "adopted",
+                            "approved",
+                            "ended",
+                            "started",
+                            "begins",
+                            "began",
+                            "at",
+                            "by",
+                            "within",
+                            "during",
+                            "while",
+                            "after",
+                            "before",
+                            "as",
+                            "in",
+                            "from",
+                            "since",
+                            "ahead",
+                            "where",
+                            "when",
+                            "with",
+                            "through",
+                            "under",
+                        )
+                    ):
                         break
-                    if depth == 0 and tt.lower in ("and",) and w != "between" and (kind == "agreement" or
-                                                                              head not in ("talks", "negotiations",
-                                                                                           "consultations")):
+                    if (
+                        depth == 0
+                        and tt.lower in ("and",)
+                        and w != "between"
+                        and (kind == "agreement" or head not in ("talks", "negotiations", "consultations"))
+                    ):
                         break
                     if depth == 0 and tt.lower in ("between",) and k2 > k:
                         break
@@ -725,12 +986,23 @@ class SentenceAnalysis:
                     break
                 for x in range(k, k2):
                     o = self.taken[x]
-                    if isinstance(o, Mention) and o.kind in ("org", "country") and org_of is None and w == "of":
+                    if (
+                        isinstance(o, Mention)
+                        and o.kind in ("org", "country")
+                        and org_of is None
+                        and w == "of"
+                    ):
                         org_of = o
                 e = k2
                 continue
-            if w == "in" and e + 1 < n and isinstance(self.taken[e + 1], Mention) and \
-                    self.taken[e + 1].kind == "place" and kind == "event" and False:
+            if (
+                w == "in"
+                and e + 1 < n
+                and isinstance(self.taken[e + 1], Mention)
+                and self.taken[e + 1].kind == "place"
+                and kind == "event"
+                and False
+            ):
                 e = self.taken[e + 1].e
                 continue
             break
@@ -738,8 +1010,29 @@ class SentenceAnalysis:
         while ds > 0 and toks[ds - 1].lower in ("the", "a", "an", "its", "this", "that", "their", "our"):
             ds -= 1
         definite = ds < s and toks[ds].lower in ("the", "this", "that", "its", "their", "our")
-        generic = (e == head_e and s == i) or (s < i and all(toks[x].lower in V.EVENT_MODIFIERS | {"signed", "new"}
-                                                              for x in range(s, i)) and e == head_e)
+        generic = (e == head_e and s == i) or (
+            s < i
+            and all(toks[x].lower in V.EVENT_MODIFIERS | {"signed", "new"} for x in range(s, i))
+            and e == head_e
+        )
+        # "the extended meeting of the council": named only by a common noun, it refers back
+        tail = [t for t in toks[head_e:e] if t.lower not in ("of", "the")]
+        if (
+            kind == "event"
+            and tail
+            and all(not t.cap for t in tail)
+            and tail[-1].lower in V.ORG_HEADS
+            and all(not toks[x].cap or toks[x].lower in V.EVENT_MODIFIERS for x in range(s, i))
+        ):
+            generic = True
+        if (
+            kind == "event"
+            and head in V.PLURAL_EVENTS
+            and s == i
+            and (i == 0 or toks[i - 1].lower not in ("the", "its", "their", "these", "this"))
+            and e == head_e
+        ):
+            plural = True  # "organizing consultations": an activity, not one event
         while e - 3 >= head_e and toks[e - 1].text == ")" and toks[e - 3].text == "(":
             e -= 3  # a trailing "(ADB)" belongs to the body, not the event's name
         text = _text(self.sent, s, e)

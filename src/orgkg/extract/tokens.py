@@ -23,9 +23,17 @@ class Tok:
 
     def __post_init__(self) -> None:
         t = self.text.replace(".", "").replace("-", "").replace("&", "")
-        acronym = len(t) >= 2 and t.isupper() and t.isalpha() or (
-            len(t) >= 2 and t[0].isupper() and t.isalnum() and sum(c.isupper() for c in t) >= 2
-            and not any(c.islower() for c in t[1:3])
+        acronym = (
+            len(t) >= 2
+            and t.isupper()
+            and t.isalpha()
+            or (
+                len(t) >= 2
+                and t[0].isupper()
+                and t.isalnum()
+                and sum(c.isupper() for c in t) >= 2
+                and not any(c.islower() for c in t[1:3])
+            )
         )
         object.__setattr__(self, "lower", self.text.lower())
         object.__setattr__(self, "cap", self.text[:1].isupper())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -20,7 +22,14 @@ FORMATS = {
     "jsonld": ("json-ld", True),
     "json-ld": ("json-ld", True),
 }
-EXTENSIONS = {".ttl": "turtle", ".trig": "trig", ".nq": "nq", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld"}
+EXTENSIONS = {
+    ".ttl": "turtle",
+    ".trig": "trig",
+    ".nq": "nq",
+    ".nt": "nt",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+}
 
 
 class FormatError(ValueError):
@@ -52,7 +61,9 @@ def union_graph(ds: Dataset) -> Graph:
 def serialize(ds: Dataset, fmt: str) -> bytes:
     """The dataset in a format: quad formats keep named graphs, triple formats take the union."""
     rdf_format, quads = FORMATS[fmt]
-    if quads:
+    if rdf_format == "trig":
+        data = _trig(ds)
+    elif quads:
         data = ds.serialize(format=rdf_format)
     else:
         data = union_graph(ds).serialize(format=rdf_format)
@@ -62,7 +73,36 @@ def serialize(ds: Dataset, fmt: str) -> bytes:
         # rdflib writes lines in hash order; sort them so the same input gives the same bytes.
         lines = sorted(set(x for x in data.decode("utf-8").splitlines() if x.strip()))
         data = ("\n".join(lines) + "\n").encode("utf-8")
+    elif rdf_format == "json-ld":
+        # rdflib emits graphs and nodes in hash order; sort every (unordered) array.
+        doc = _sorted_jsonld(json.loads(data.decode("utf-8")))
+        data = (json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
     return data
+
+
+def _trig(ds: Dataset) -> bytes:
+    """TriG with the named graphs in IRI order (rdflib keeps them in a set: hash order)."""
+    from rdflib.plugins.serializers.trig import TrigSerializer
+
+    serializer = TrigSerializer(ds)
+    default = ds.default_graph.identifier if isinstance(ds, Dataset) else None
+    serializer.contexts.sort(key=lambda g: (g.identifier == default, str(g.identifier)))
+    buf = io.BytesIO()
+    serializer.serialize(buf, encoding="utf-8")
+    return buf.getvalue()
+
+
+def _sorted_jsonld(node: object) -> object:
+    """JSON-LD with every array sorted, except @list values (the only ordered ones)."""
+    if isinstance(node, dict):
+        return {
+            k: [_sorted_jsonld(x) for x in v] if k == "@list" and isinstance(v, list) else _sorted_jsonld(v)
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        items = [_sorted_jsonld(x) for x in node]
+        return sorted(items, key=lambda x: json.dumps(x, sort_keys=True, ensure_ascii=False))
+    return node
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

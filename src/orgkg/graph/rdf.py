@@ -76,8 +76,14 @@ def article_triples(ex: Extraction, base: str, content_hash: str) -> Iterator[Tr
     yield a, OKG.contentHash, Literal(content_hash)
 
 
-def extraction_triples(ex: Extraction, iris: dict[str, str], base: str, min_confidence: float = 0.0,
-                       content_hash: str = "", labels: dict[str, str] | None = None) -> Iterator[Triple]:
+def extraction_triples(
+    ex: Extraction,
+    iris: dict[str, str],
+    base: str,
+    min_confidence: float = 0.0,
+    content_hash: str = "",
+    labels: dict[str, str] | None = None,
+) -> Iterator[Triple]:
     """Every triple one article contributes (all of them go in its named graph)."""
     art = article_iri(base, ex.article.id)
     yield from article_triples(ex, base, content_hash)
@@ -146,7 +152,9 @@ def _fact_triples(f: Fact, ex: Extraction, iris: dict[str, str], art: URIRef) ->
     if f.kind == "role":
         org = URIRef(iris[f.object])
         role = URIRef(f"{base}role/{slugify(f.role or 'member')}")
-        m = URIRef(f"{base}membership/{_h(ex.article.id, iris[f.subject], iris[f.object], (f.role or '').lower())}")
+        m = URIRef(
+            f"{base}membership/{_h(ex.article.id, iris[f.subject], iris[f.object], (f.role or '').lower())}"
+        )
         yield role, RDF.type, ORG.Role
         yield role, RDFS.label, Literal(f.role or "member")
         yield m, RDF.type, ORG.Membership

@@ -25,7 +25,7 @@ def shorten(iri: object) -> str:
     s = str(iri)
     for long, short in SHORT.items():
         if s.startswith(long):
-            return short + s[len(long):]
+            return short + s[len(long) :]
     return s
 
 
@@ -47,7 +47,9 @@ def class_counts(g: Graph | Dataset, qualified: bool = False) -> dict[str, int]:
         if p == RDF.type:
             by_class.setdefault(o, set()).add(s)
     if qualified:
-        return {shorten(c): len(n) for c, n in sorted(by_class.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))}
+        return {
+            shorten(c): len(n) for c, n in sorted(by_class.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
+        }
     return {kind: len(by_class.get(classes[0], ())) for kind, classes in CLASSES.items()}
 
 
