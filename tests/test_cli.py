@@ -39,7 +39,7 @@ ID = "https://w3id.org/orgkg/id/"
 FIXTURE_IDS = {"eurasian-council-minsk", "nordic-river-memorandum", "southern-forum"}
 # A value that would break out of a query if it were pasted into the text.
 INJECTION = 'x" ) } UNION { ?person ?p ?o } #'
-SUBCOMMANDS = ["build", "query", "export", "viz", "validate", "stats"]
+SUBCOMMANDS = ["build", "query", "export", "viz", "validate", "stats", "explain"]
 EXPORT_FORMATS = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
 
 runner = CliRunner()
@@ -575,3 +575,30 @@ def test_dev_corpus_build_conforms_to_the_shapes(work: Path) -> None:
     res = cli("validate", out)
     assert res.exit_code == 0, res.stdout[-3000:]
     assert "conforms" in res.stdout
+
+
+# ---------------------------------------------------------------- explain
+
+
+def test_explain_lists_each_fact_with_evidence_rule_and_confidence() -> None:
+    article = ARTICLES / "eurasian-council-minsk.txt"
+    proc = cli("explain", article, "--format", "json")
+    assert proc.exit_code == 0, proc.output
+    rows = json.loads(proc.stdout)
+    assert rows and {"kind", "subject", "object", "rule", "confidence", "start", "end", "sentence"} <= set(
+        rows[0]
+    )
+    from orgkg.ingest import read_inputs
+
+    (art,) = list(read_inputs([article]))
+    for r in rows:
+        assert art.text[r["start"] : r["end"]] == r["sentence"]
+        assert 0 < r["confidence"] <= 1
+    strict = json.loads(cli("explain", article, "--format", "json", "--min-confidence", "0.85").stdout)
+    assert len(strict) < len(rows) and all(r["confidence"] >= 0.85 for r in strict)
+    table = cli("explain", article)
+    assert table.exit_code == 0 and rows[0]["rule"] in table.stdout
+
+
+def test_explain_missing_file_is_a_one_line_error(tmp_path: Path) -> None:
+    assert_one_line_error(orgkg("explain", tmp_path / "nope.txt"))

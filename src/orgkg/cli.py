@@ -319,6 +319,54 @@ def stats(
     out.print(f"named graphs: {n_graphs}")
 
 
+@app.command()
+def explain(
+    article: Annotated[str, typer.Argument(help="One article: a .txt/.md/.html file, or - for stdin.")],
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", help="Show only facts at or above this confidence.")
+    ] = 0.0,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """Show each fact extracted from an article: its evidence, the rule that made it, its confidence.
+
+    Example: [bold]orgkg explain ../shared/corpus/dev/eec-epa-general-council-2022.txt[/]
+    """
+    import json
+    from dataclasses import asdict
+
+    from orgkg.ingest import InputError, read_inputs
+
+    if fmt not in ("table", "json"):
+        _die(f"unknown --format {fmt!r}; use table or json")
+    if article != "-" and not Path(article).exists():
+        _die(f"no such file: {article}")
+    from orgkg.extract.article import extract
+    from orgkg.extract.explain import explain as explain_facts
+
+    try:
+        items = list(read_inputs([article]))
+    except InputError as exc:
+        _die(str(exc))
+    arts = [a for a in items if not isinstance(a, Skipped)]
+    if not arts:
+        reason = items[0].reason if items else "no article"
+        _die(f"cannot read {article}: {reason}", EXIT_FAIL)
+    for art in arts:
+        rows = explain_facts(extract(art), min_confidence)
+        if fmt == "json":
+            sys.stdout.write(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=1) + "\n")
+            continue
+        table = Table(title=f"{art.title or art.id} ({len(rows)} facts)", show_lines=True)
+        for col in ("fact", "rule", "conf.", "evidence"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            obj = f"{r.object} [{r.role}]" if r.role else r.object
+            flag = "" if r.current else " (former)"
+            evidence = f"[{r.start}:{r.end}] {r.sentence}"
+            table.add_row(f"{r.kind}: {r.subject} -> {obj}{flag}", r.rule, f"{r.confidence:.2f}", evidence)
+        out.print(table, markup=False, highlight=False)
+
+
 def main() -> None:  # pragma: no cover - the console script
     app()
 
