@@ -211,7 +211,9 @@ class ArticleExtractor:
         elif m.generic:
             key = self._resolve_generic_org(m)
             if key is None:
-                return None
+                if m.head not in V.SELF_NAMED_BODIES or not m.text[:1].isupper():
+                    return None
+                key = f"org:{name.lower()}"  # "the Senate", "Congress": a body named by its head alone
         else:
             key = f"org:{name.lower()}"
         parent_key = self._org_key(m.parent, sent) if m.parent is not None else None
@@ -230,6 +232,9 @@ class ArticleExtractor:
             head=m.head,
             is_unit=parent_key is not None,
         )
+        surface = _norm(m.text)
+        if surface and surface != self.ents[key].name and surface.lower() != m.head:
+            self.ents[key].aliases.add(surface)  # "Australian Government" beside "Government of Australia"
         if parent_key and m.head != "government":
             # A country's government is the country acting, not a unit of it.
             conf = 0.85 if m.parent.kind == "org" else 0.75

@@ -272,6 +272,16 @@ class SentenceAnalysis:
             j += 1
         if last_head >= i:
             e = last_head + 1
+            hit = self.gaz.get(e)
+            if (
+                hit is not None
+                and hit.kind == "city"
+                and hit.start == e
+                and (hit.end >= n or not self._is_capword(hit.end))
+            ):
+                e = hit.end  # "University College London"
+        elif toks[i].acronym and i + 1 < j and toks[i + 1].acronym:
+            e = i + 2  # "RAO UES": two capitals words, one body
         elif toks[i].acronym:
             e = i + 1
         # Extend left over capitalised modifiers ("Eurasian Economic", "CIS", "Kazakh Labour",
@@ -288,6 +298,14 @@ class SentenceAnalysis:
                 break
             hit = self.gaz.get(s - 1)
             if hit and hit.kind == "country":
+                # "United States Army", "Zimbabwe African National Union": the country opens the name
+                opens = hit.end == s and not any(
+                    toks[x].lower in ("of", "and", "for") for x in range(hit.start, hit.end)
+                )
+                if opens and (
+                    hit.start == 0 or toks[hit.start - 1].lower not in ("of", "in", "and", "to", "from")
+                ):
+                    s = hit.start
                 break
             if (
                 t.lower in ("of", "and", "for", "&")
@@ -408,8 +426,8 @@ class SentenceAnalysis:
                 break
             if not (self._is_capword(j) or toks[j].acronym):
                 break
-            if self._role_word(j, plural=False):
-                break
+            if self._role_word(j, plural=False) or toks[j].lower in V.FUNCTION_WORDS:
+                break  # "Congress on July 4" is no name
             # Is the complement a body of its own ("Board of the Eurasian Economic Commission")?
             k = j
             while k < n and (

@@ -105,7 +105,10 @@ ORG_HEADS = frozenset(
     alliance party centre center university academy mission cabinet presidium
     directorate chamber tribunal duma majlis administration foundation
     network partnership commonwealth organisation directorate-general inspectorate
-    police army navy guard headquarters delegation
+    police army navy guard headquarters delegation force forces corps school college
+    hospital airlines airline airways inc inc. ltd ltd. llc plc holdings partners exchange
+    trust institutes institution society club museum library laboratory movement front
+    coalition bloc sabha house legislature assembly chamber tribunal cabinet ministries
     """.split()
 )
 # Organ heads: a body with this head and a named parent is a unit of the parent.
@@ -116,6 +119,8 @@ ORGAN_HEADS = frozenset(
     headquarters delegation chamber court
     """.split()
 )
+# Heads that name one body even alone, capitalised ("the Senate", "Congress", "the Riksdag").
+SELF_NAMED_BODIES = frozenset("senate congress parliament cabinet duma majlis legislature knesset".split())
 # Heads that name a body only with a qualifier (never alone as a name).
 WEAK_ORG_HEADS = frozenset("group network partnership service office program programme party".split())
 
