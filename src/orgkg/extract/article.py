@@ -975,6 +975,7 @@ class ArticleExtractor:
                     self._fact("event_location", e.key, key, self.dateline_sent, "dateline-place", 0.5)
                     break
         self._merge_org_variants()
+        self._merge_person_variants()
         self._merge_headline("Event")
         self._merge_headline("Agreement")
         signed_at = {f.subject: (f.object, f.evidence) for f in self.facts if f.kind == "signed_at"}
@@ -998,6 +999,21 @@ class ArticleExtractor:
                 self.ents[k1].aliases.add(acr)
             if k2 in self.ents and k1 in self.ents:
                 self._merge(k2, k1)
+
+    def _merge_person_variants(self) -> None:
+        """ "Ross Alger" and "Ross Patterson Alger": the same first and last name, one person."""
+        people = sorted((e for e in self.ents.values() if e.type == "Person"), key=lambda e: -len(e.name))
+        for short in reversed(people):
+            ws = short.name.replace(".", " ").split()
+            if len(ws) < 2 or short.key not in self.ents:
+                continue
+            for long in people:
+                wl = long.name.replace(".", " ").split()
+                if long is short or long.key not in self.ents or len(wl) <= len(ws):
+                    continue
+                if ws[0] == wl[0] and ws[-1] == wl[-1] and all(w in wl for w in ws):
+                    self._merge(short.key, long.key)
+                    break
 
     def _merge_headline(self, type_: str) -> None:
         """A headline's "meeting"/"memorandum" is the one the body tells of, named in full there."""

@@ -702,6 +702,8 @@ class SentenceAnalysis:
             return True  # an initial
         if not x[:1].isupper() or not x[:1].isalpha():
             return False
+        if "-" in x and any(part[:1].islower() for part in x.split("-")[1:] if part):
+            return False  # "Liberal-turned-independent"
         if x.isupper() and len(x) > 3:
             return False
         low = t.lower

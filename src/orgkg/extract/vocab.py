@@ -16,7 +16,8 @@ ROLE_HEADS = frozenset(
     spokeswoman spokesperson speaker mayor chancellor king queen emir sultan
     prince rector adviser advisor counsellor counselor consul attache officer
     manager ceo founder treasurer registrar ombudsman prosecutor judge deputy
-    member president-elect leader commander delegate
+    member president-elect leader commander delegate senator congressman congresswoman
+    assemblyman councillor councilor alderman lawmaker legislator
     """.split()
 )
 ROLE_MULTI = (
@@ -243,7 +244,8 @@ NOT_NAME_WORDS = frozenset(
     northeast northwest southwest middle latin caribbean islamic muslim christian
     muslims christians international national global regional federal joint
     general annual economic social political strategic cultural humanitarian
-    public private
+    public private act bill law day team band part steps independence transit analytics
+    ventures associates district revolution stability regent charter resolution
     """.split()
 )
 HONORIFICS = frozenset(
