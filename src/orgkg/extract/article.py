@@ -100,13 +100,28 @@ def _title_words(name: str) -> set[str]:
     }
 
 
+def _singular(text: str) -> str:
+    """Lower-case, each word in a rough singular: an identity key, never a label."""
+    words = []
+    for w in text.lower().split():
+        if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+        words.append(w)
+    return " ".join(words)
+
+
 def _event_caps(name: str) -> set[str]:
     """The capitalised words that tell one event from another (not "Annual", "Expanded")."""
     return {
-        w.lower()
+        _singular(w)
         for w in re.findall(r"[\w'-]+", name)
-        if w[:1].isupper() and w.lower() not in V.EVENT_MODIFIERS and w.lower() not in V.EVENT_HEADS
+        if w[:1].isupper() and w.lower() not in V.EVENT_FORMAT_WORDS and w.lower() not in V.EVENT_HEADS
     }
+
+
+def toks_adopted(f: Fact) -> bool:
+    """Was the fact's sentence about adopting (rather than signing between parties)?"""
+    return " adopted" in f.evidence.text.lower()
 
 
 def _is_country_word(word: str) -> bool:
@@ -152,6 +167,8 @@ class ArticleExtractor:
         self.dateline_place: Mention | None = None
         self.acronyms: dict[str, str] = {}  # acronym -> full org name
         self.last_person: str | None = None
+        self.signed_in: dict[str, tuple[str, Sentence]] = {}  # agreement -> (place, sentence)
+        self.adoption: tuple[str, int] | None = None  # (event, sentence) where documents were adopted
 
     # ------------------------------------------------------------------ entities
     def _ent(self, key: str, type_: str, name: str, span: Span, sent: Sentence, **kw) -> str:
@@ -207,22 +224,22 @@ class ArticleExtractor:
         name = _norm(m.name)
         if m.acronym:
             full = self.acronyms.get(m.text)
-            key = f"org:{full.lower()}" if full else f"org:{m.text.lower()}"
+            key = f"org:{_singular(full)}" if full else f"org:{_singular(m.text)}"
         elif m.generic:
             key = self._resolve_generic_org(m)
             if key is None:
                 if m.head not in V.SELF_NAMED_BODIES or not m.text[:1].isupper():
                     return None
-                key = f"org:{name.lower()}"  # "the Senate", "Congress": a body named by its head alone
+                key = f"org:{_singular(name)}"  # "the Senate", "Congress": a body named by its head alone
         else:
-            key = f"org:{name.lower()}"
+            key = f"org:{_singular(name)}"
         parent_key = self._org_key(m.parent, sent) if m.parent is not None else None
         if m.parent is not None and parent_key and not m.acronym:
             # An organ is the same whether named "EEC Board" or "Board of the EEC".
             local = _norm(m.name.replace(m.parent.text, " ").replace(" of the  ", " ").replace(" of  ", " "))
             local = re.sub(r"\s+(of|of the|'s)$", "", local).strip()
             if local and local.lower().split()[-1] in V.ORGAN_HEADS and m.parent.kind == "org":
-                key = f"unit:{local.lower()}|{parent_key}"
+                key = f"unit:{_singular(local)}|{parent_key}"
         key = self.by_mention[id(m)] = self._ent(
             key,
             "Organization",
@@ -346,6 +363,13 @@ class ArticleExtractor:
         cues = self._cues(a)
         events = self._events(a, cues, dates)
         agreements = self._agreements(a, cues)
+        if (
+            cues["sign"]
+            and events
+            and any(t.lower in ("documents", "agreements", "decisions", "instruments") for t in a.toks)
+        ):
+            # "Eleven documents were adopted at the meeting": the list that follows was too
+            self.adoption = (events[0][1], sent.index)
         self._event_facts(a, events, dates, persons, cues)
         self._agreement_facts(a, agreements, events, dates, persons, cues)
         if named:
@@ -407,7 +431,7 @@ class ArticleExtractor:
         orgs = list(r.orgs)
         if not orgs:
             # "Minister X" in a story about a ministry: the ministry named in the article.
-            if "minister" in r.head.split() and not r.plural:
+            if r.head == "minister" and not r.plural:
                 cands = [
                     e
                     for e in self.ents.values()
@@ -793,6 +817,16 @@ class ArticleExtractor:
     def _agreement_facts(self, a, agreements, events, dates, persons, cues) -> None:
         if not agreements:
             return
+        low = " " + " ".join(t.lower for t in a.toks) + " "
+        if (
+            not cues["sign"]
+            and self.adoption
+            and a.sent.index - self.adoption[1] <= 2
+            and any(w in low for w in (" among them ", " including ", " these are ", " among which "))
+        ):
+            for m, k in agreements:
+                if m is not None:
+                    self._fact("signed_at", k, self.adoption[0], a.sent, "listed-after-adoption", 0.55)
         sent, toks = a.sent, a.toks
         # parties named in the agreement's own phrase: "between X and Y", "with X"
         for m, k in agreements:
@@ -847,11 +881,17 @@ class ArticleExtractor:
             and (by_at - sign_i <= 2 or any(toks[x].lower in aux for x in range(sign_i, by_at)))
         ) or any(toks[x].lower in aux for x in range(max(clause.start, sign_i - 3), sign_i))
         # "the Treaty ... signed between the member states": a description, not this signing
+        prev_owner = a.taken[sign_i - 1] if sign_i > 0 else None
         reduced = (
             toks[sign_i].lower == "signed"
             and sign_i > 0
-            and isinstance(a.taken[sign_i - 1], Mention)
-            and a.taken[sign_i - 1].kind == "agreement"
+            and not any(
+                toks[x].lower in aux + ("has", "have", "had") for x in range(max(0, sign_i - 3), sign_i)
+            )
+            and (
+                (isinstance(prev_owner, Mention) and prev_owner.kind == "agreement")
+                or (prev_owner is None and toks[sign_i - 1].cap)
+            )
         )
         # "Signing the MoU were X and Y"
         lead = (
@@ -896,13 +936,15 @@ class ArticleExtractor:
                     for x in range(o.e, sign_i)
                 )
             )
+            # the passive's agent: "signed by the government of X and the EEC"
             by = (
                 passive
-                and o.s > sign_i
-                and toks[o.s - 1].lower in ("by", "the", "and", ",")
-                and not any(
-                    isinstance(a.taken[x], Mention) and a.taken[x].kind == "person"
-                    for x in range(sign_i, o.s)
+                and by_at is not None
+                and o.s > by_at
+                and all(
+                    toks[x].lower in ("the", "and", ",")
+                    or (isinstance(a.taken[x], Mention) and a.taken[x].kind in ("org", "country"))
+                    for x in range(by_at + 1, o.s)
                 )
             )
             if pre or by or behalf:
@@ -938,9 +980,14 @@ class ArticleExtractor:
             for x in range(max(clause.start, sign_i - 3), sign_i + 1)
         ):
             self._fact("agreement_date", key, self.anchor.isoformat(), sent, "signed-today", 0.6)
+        for p in a.places:
+            if p.s in clause and p.s > 0 and toks[p.s - 1].lower == "in":
+                self.signed_in.setdefault(key, (self.by_mention[id(p)], sent))
         # the event it was signed at: not one named inside the agreement's own title
         outside = [(m, k) for m, k in events if m.s not in inside]
         ev = [k for m, k in outside if m.s in clause] or [k for _, k in outside]
+        if not ev and self.adoption and a.sent.index - self.adoption[1] <= 2:
+            ev = [self.adoption[0]]
         if ev:
             self._fact("signed_at", key, ev[0], sent, "signed-at-event", 0.75)
             for m, k in own:
@@ -978,6 +1025,7 @@ class ArticleExtractor:
         self._merge_person_variants()
         self._merge_headline("Event")
         self._merge_headline("Agreement")
+        self._from_signing()
         signed_at = {f.subject: (f.object, f.evidence) for f in self.facts if f.kind == "signed_at"}
         for f in list(self.facts):
             if f.kind == "signatory" and f.subject in signed_at:
@@ -994,11 +1042,40 @@ class ArticleExtractor:
                     dated.add(f.subject)
         # Aliases of bodies: their acronyms.
         for acr, full in self.acronyms.items():
-            k1, k2 = f"org:{full.lower()}", f"org:{acr.lower()}"
+            k1, k2 = f"org:{_singular(full)}", f"org:{_singular(acr)}"
             if k1 in self.ents:
                 self.ents[k1].aliases.add(acr)
             if k2 in self.ents and k1 in self.ents:
                 self._merge(k2, k1)
+
+    def _from_signing(self) -> None:
+        """An event where an agreement was signed took place when and where it was signed;
+        documents adopted at a body's meeting without parties of their own are that body's."""
+        has = {(f.kind, f.subject) for f in self.facts}
+        parents = {f.subject: f.object for f in self.facts if f.kind == "sub_org"}
+        for f in list(self.facts):
+            if f.kind != "signed_at":
+                continue
+            ag, ev = f.subject, f.object
+            for d in [g for g in self.facts if g.kind == "agreement_date" and g.subject == ag][:1]:
+                if ("event_date", ev) not in has:
+                    self._fact("event_date", ev, d.object, d.evidence, "date-of-signing", 0.55)
+                    has.add(("event_date", ev))
+            if ag in self.signed_in and ("event_location", ev) not in has:
+                place, sent = self.signed_in[ag]
+                self._fact("event_location", ev, place, sent, "place-of-signing", 0.55)
+                has.add(("event_location", ev))
+            if (
+                ("party", ag) not in has
+                and f.rule == "listed-after-adoption"
+                or (("party", ag) not in has and toks_adopted(f))
+            ):
+                org = getattr(self.ents.get(ev), "org", None)
+                if org:
+                    top = org
+                    while top in parents and parents[top].startswith(("org:", "unit:")):
+                        top = parents[top]
+                    self._fact("party", ag, top, f.evidence, "adopted-by-body", 0.5)
 
     def _merge_person_variants(self) -> None:
         """ "Ross Alger" and "Ross Patterson Alger": the same first and last name, one person."""

@@ -440,7 +440,9 @@ class SentenceAnalysis:
                     and toks[k].lower not in ("of", "for", "on", "in", "to")
                 )
             ):
-                if self._role_word(k, plural=False) or toks[k].lower in V.EVENT_HEADS:
+                if (self._role_word(k, plural=False) and toks[k].lower not in ("member", "head")) or toks[
+                    k
+                ].lower in V.EVENT_HEADS:
                     break
                 k += 1
             run = list(range(j, k))
@@ -936,6 +938,18 @@ class SentenceAnalysis:
                 depth = 0
                 while k2 < limit:
                     tt = toks[k2]
+                    # A title runs on over "in Tourism", ", Friendship and Cooperation"
+                    titled = kind == "agreement" and k2 + 1 < n and toks[k2 + 1].cap and toks[k2 - 1].cap
+                    if titled and tt.lower == "in":
+                        k2 += 1
+                        continue
+                    if (
+                        titled
+                        and tt.text == ","
+                        and any(toks[x].lower == "and" for x in range(k2, min(n, k2 + 5)))
+                    ):
+                        k2 += 1
+                        continue
                     if tt.text == "(":
                         depth += 1
                     elif tt.text == ")":
@@ -999,6 +1013,13 @@ class SentenceAnalysis:
                         break
                     if depth == 0 and tt.lower in ("between",) and k2 > k:
                         break
+                    if (
+                        depth == 0
+                        and w == "between"
+                        and tt.lower == "and"
+                        and any(toks[x].lower == "and" for x in range(k, k2))
+                    ):
+                        break  # "between X and Y and the Joint Action Plan ...": the list goes on
                     if depth == 0 and tt.lower in ("on",) and k2 > k and kind == "event":
                         break
                     k2 += 1

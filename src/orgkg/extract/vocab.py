@@ -144,6 +144,15 @@ EVENT_MODIFIERS = frozenset(
     """.split()
 )
 
+# Words of an event's format or rank, which do not tell two events apart.
+EVENT_FORMAT_WORDS = frozenset(
+    """
+    annual expanded extended extraordinary regular ordinary informal formal joint plenary
+    enlarged narrow narrow-format restricted first second third fourth fifth next final
+    inaugural high-level virtual online face-to-face
+    """.split()
+)
+
 AGREEMENT_HEADS = frozenset(
     """
     agreement memorandum memo mou protocol treaty declaration statement plan
