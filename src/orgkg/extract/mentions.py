@@ -962,6 +962,8 @@ class SentenceAnalysis:
                         in (
                             "which",
                             "that",
+                            "there",
+                            "here",
                             "who",
                             "was",
                             "were",
