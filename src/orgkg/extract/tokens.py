@@ -9,35 +9,41 @@ from functools import cache
 import spacy
 
 
-@dataclass(frozen=True, slots=True)
 class Tok:
-    """A token: its text and character offsets into the article text."""
+    """A token: its text and character offsets into the article text (read-only by convention).
 
-    text: str
-    start: int
-    end: int
-    i: int  # index within its sentence
-    lower: str = ""
-    cap: bool = False  # starts with a capital letter
-    acronym: bool = False  # "EEC", "G20", "U.S."
+    A plain slotted class rather than a frozen dataclass: an article makes thousands and
+    the derived attributes are computed once, here.
+    """
 
-    def __post_init__(self) -> None:
-        t = self.text.replace(".", "").replace("-", "").replace("&", "")
-        acronym = (
-            len(t) >= 2
-            and t.isupper()
-            and t.isalpha()
-            or (
-                len(t) >= 2
-                and t[0].isupper()
-                and t.isalnum()
-                and sum(c.isupper() for c in t) >= 2
-                and not any(c.islower() for c in t[1:3])
-            )
-        )
-        object.__setattr__(self, "lower", self.text.lower())
-        object.__setattr__(self, "cap", self.text[:1].isupper())
-        object.__setattr__(self, "acronym", bool(acronym))
+    __slots__ = ("text", "start", "end", "i", "lower", "cap", "acronym")
+
+    def __init__(self, text: str, start: int, end: int, i: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.i = i  # index within its sentence
+        self.lower = text.lower()
+        self.cap = text[:1].isupper()  # starts with a capital letter
+        self.acronym = _is_acronym(text)  # "EEC", "G20", "U.S."
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end}, {self.i})"
+
+
+@cache
+def _is_acronym(text: str) -> bool:
+    t = text.replace(".", "").replace("-", "").replace("&", "")
+    if len(t) < 2:
+        return False
+    if t.isupper() and t.isalpha():
+        return True
+    return (
+        t[0].isupper()
+        and t.isalnum()
+        and sum(c.isupper() for c in t) >= 2
+        and not any(c.islower() for c in t[1:3])
+    )
 
 
 @dataclass(frozen=True, slots=True)
