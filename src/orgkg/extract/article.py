@@ -930,6 +930,8 @@ class ArticleExtractor:
                         "on",
                         "to",
                         "will",
+                        "(",
+                        ")",
                     )
                     or isinstance(a.taken[x], Mention)
                     and a.taken[x].kind in ("org", "country")

@@ -212,6 +212,8 @@ class SentenceAnalysis:
             return False
         if t.text in self.known_acronyms:
             return True
+        if "-" in t.text and all(part.isupper() for part in t.text.split("-") if part):
+            return False  # "AU-EU", "Russia-ASEAN": a pair, not a body
         if not t.acronym or len(plain) > 8:
             return False
         # A headline or dateline in capitals is not a row of acronyms.
@@ -750,6 +752,13 @@ class SentenceAnalysis:
             return True
         return toks[s].lower.endswith("ing") and len(toks[s].text) > 5
 
+    def _particles_then_name(self, e: int) -> bool:
+        """ "von der Leyen", "bin Laden": lower-case particles followed by a name word."""
+        n = len(self.toks)
+        while e < n and self.toks[e].lower in NAME_PARTICLES:
+            e += 1
+        return e < n and self._name_tok(e)
+
     def _find_persons(self) -> None:
         toks, n = self.toks, len(self.toks)
         i = 0
@@ -761,7 +770,7 @@ class SentenceAnalysis:
             e = i
             while e < n and (
                 self._name_tok(e)
-                or (toks[e].lower in NAME_PARTICLES and e + 1 < n and self._name_tok(e + 1) and e > s)
+                or (toks[e].lower in NAME_PARTICLES and e > s and self._particles_then_name(e))
             ):
                 e += 1
             # Honorific before: keep out of the name but note it.

@@ -315,6 +315,6 @@ ORG_NAME_WORDS = frozenset(
     development-oriented red cross crescent olympic observers cooperation-oriented
     asia europe africa america americas oceania caucasus balkans mediterranean
     gulf north south east west middle far near arctic antarctic caribbean
-    islamic muslim christian shanghai commonwealth independent
+    islamic muslim christian shanghai commonwealth independent policy policies
     """.split()
 )
