@@ -251,3 +251,20 @@ def test_every_fact_has_evidence_rule_and_confidence():
 )
 def test_no_people_in_things_named_in_capitals(body):
     assert not names(run(body), "Person")
+
+
+def test_name_particles_and_parenthesised_acronym_between_signers():
+    ex = run(
+        "President of the European Commission Ursula von der Leyen attended the summit. "
+        "The African Union Commission and the European Investment Bank (EIB) signed a memorandum of "
+        "understanding on health financing."
+    )
+    assert ("Ursula von der Leyen", "European Commission", "President") in roles(ex)
+    assert {p for _, p in facts(ex, "party")} == {"African Union Commission", "European Investment Bank"}
+
+
+def test_a_pair_of_acronyms_is_not_a_body():
+    ex = run("The third AU-EU Ministerial Meeting was held in Brussels on 20-21 May 2025.")
+    assert "AU-EU" not in names(ex, "Organization")
+    (ev,) = names(ex, "Event")
+    assert (ev, "Brussels") in facts(ex, "event_location")
