@@ -20,8 +20,26 @@ Rules for writing a query so that both engines bind parameters the same way
   columns from the result;
 * never test a parameter with ``BOUND(?p)``: pyoxigraph's optimiser folds it to false.
   Use ``COALESCE(?p, fallback)``, which sees the bound value in both engines;
-* write selective patterns first and group them in nested ``{ }``: rdflib evaluates a
-  join left to right, and can make a cross product of one flat pattern.
+* use DISTINCT or GROUP BY: pyoxigraph 0.5 repeats a triple stated in several named
+  graphs (see :func:`merged_store`).
+
+And so that rdflib's evaluator (rdflib 7) is not slow:
+
+* only a join whose two sides contain no other join, DISTINCT or LIMIT passes the
+  bindings of its left side into its right side; any other join evaluates both sides
+  alone and compares every pair. An OPTIONAL always passes them. So a query starts
+  with its selective part (a sub-``SELECT`` finding the body by name, with GROUP BY
+  rather than DISTINCT), then one block of triples, then OPTIONALs; a zero-or-more
+  path that must follow the sub-select goes in an OPTIONAL (it always matches, so
+  that is an inner join);
+* within a block of triples rdflib runs first the triples with fewest variables, then
+  those whose variables recur most, then in the order of their terms: check with
+  ``rdflib.plugins.sparql.algebra.translateQuery`` that the block starts from a bound
+  variable;
+* a group's FILTERs run after its OPTIONALs: put a filter in a nested ``{ }`` with the
+  pattern it restricts. FILTER EXISTS costs about 10 ms a row;
+* a GROUP BY sub-select with nothing to group gives one empty row: follow it with
+  ``FILTER(BOUND(?key))`` in the same nested group.
 """
 
 from __future__ import annotations
