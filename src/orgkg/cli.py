@@ -234,7 +234,12 @@ def query(
 @app.command()
 def export(
     graph: Annotated[str, typer.Argument(help="A graph file written by orgkg build.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nt, nq or jsonld.")] = "turtle",
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="turtle, trig, nt, nq or jsonld (default: from --output, else turtle)."
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
     ] = None,
@@ -243,8 +248,11 @@ def export(
 
     Example: [bold]orgkg export dev.trig --format turtle --output dev.ttl[/]
     """
-    from orgkg.graph.io import FORMATS, serialize
+    from orgkg.graph.io import EXTENSIONS, FORMATS, serialize
 
+    if fmt is None:
+        # like build: the output's extension says the format
+        fmt = EXTENSIONS.get(output.suffix.lower(), "turtle") if output is not None else "turtle"
     if fmt.lower() not in FORMATS:
         _die(f"unknown format {fmt!r}; use one of: turtle, trig, nt, nq, jsonld")
     ds = _load(graph)

@@ -350,6 +350,9 @@ class ArticleExtractor:
         if self.last_person:
             # "he said", "she signed": the person last named.
             for t in a.toks:
+                prev = a.toks[t.i - 1].lower if t.i > 0 else ""
+                if prev == "as":
+                    continue  # "As he said, the participants adopted ...": a speaker, not an actor
                 if t.lower in ("he", "she") and not any(m.s <= t.i < m.e for m, _ in persons):
                     persons.append((Mention("person", t.i, t.i + 1, t.text, name=t.text), self.last_person))
                     break

@@ -117,6 +117,10 @@ class Resolver:
                 if len(label.split()) > 1 or label.isupper():
                     self.org_labels.setdefault(label.lower(), iri)
             return iri
-        # Events and agreements are identified by their label and the article's date/id.
-        stamp = ex.article.date.isoformat() if ex.article.date else ex.article.id
+        # Events and agreements are identified by their label and their own date (else the article's).
+        own = next(
+            (f.object for f in ex.facts if f.subject == key and f.kind in ("event_date", "agreement_date")),
+            None,
+        )
+        stamp = own or (ex.article.date.isoformat() if ex.article.date else ex.article.id)
         return self.iri(KIND_PATH[ent.type], f"{slugify(ent.name, 60)}-{slugify(stamp)}")
