@@ -656,8 +656,14 @@ class ArticleExtractor:
                 if t.lower in ("according", "while") and i > 0:
                     stop = i
                     break
+            governed = target
             for p, pkey in persons:
                 if p.s < stop:
+                    own = governed
+                    if len(events) > 1 and governed == events[0][1]:
+                        # with two events and no verb to tell, a person goes to the nearer one
+                        own = min(events, key=lambda mk: min(abs(mk[0].s - p.e), abs(p.s - mk[0].e)))[1]
+                    target = own
                     self._fact("attended", target, pkey, sent, "attend-cue", 0.8)
                     for f in list(self.facts):
                         if (
@@ -668,6 +674,7 @@ class ArticleExtractor:
                             and f.evidence.start == sent.start
                         ):
                             self._fact("attended", target, f.object, sent, "attendee-country", 0.7)
+            target = governed
             # "Azerbaijani, Turkmen and Uzbek deputy prime ministers"
             for r in a.roles:
                 if r.plural and r.orgs:

@@ -1024,6 +1024,8 @@ class SentenceAnalysis:
                         break
                     if depth == 0 and tt.lower in ("between",) and k2 > k:
                         break
+                    if depth == 0 and kind == "event" and not tt.cap and tt.lower.endswith("ed") and k2 > k:
+                        break  # "meeting of the Council chaired by ...": a participle ends the name
                     if (
                         depth == 0
                         and w == "between"
