@@ -268,3 +268,13 @@ def test_a_pair_of_acronyms_is_not_a_body():
     assert "AU-EU" not in names(ex, "Organization")
     (ev,) = names(ex, "Event")
     assert (ev, "Brussels") in facts(ex, "event_location")
+
+
+def test_attendees_go_to_the_event_named_near_them():
+    ex = run(
+        "The signing ceremony took place after the 5th meeting of the Supreme Interstate Council "
+        "chaired by President of Kazakhstan Kassym Tokayev and President of Kyrgyzstan Sadyr Japarov."
+    )
+    meeting = next(n for n in names(ex, "Event") if "Supreme Interstate Council" in n)
+    assert not meeting.endswith("chaired")
+    assert {(meeting, "Kassym Tokayev"), (meeting, "Sadyr Japarov")} <= facts(ex, "attended")
