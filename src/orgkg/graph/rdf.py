@@ -88,6 +88,7 @@ def extraction_triples(
     art = article_iri(base, ex.article.id)
     yield from article_triples(ex, base, content_hash)
     facts = [f for f in ex.facts if f.confidence >= min_confidence]
+    seen: set = set()  # evidence nodes already described
     used = {f.subject for f in facts} | {f.object for f in facts}
     for key, ent in ex.entities.items():
         if ent.confidence < min_confidence and key not in used:
@@ -110,17 +111,17 @@ def extraction_triples(
             conf = max([ent.confidence] + [f.confidence for f in ent_facts]) if ent_facts else ent.confidence
             yield node, OKG.confidence, _conf(conf)
             for span in ent.mentions[:3]:
-                yield from _evidence(node, art, span.start, span.end, ex)
+                yield from _evidence(node, art, span.start, span.end, ex, seen)
     for f in facts:
-        yield from _fact_triples(f, ex, iris, art)
+        yield from _fact_triples(f, ex, iris, art, seen)
 
 
-def _evidence(node: URIRef, art: URIRef, start: int, end: int, ex: Extraction) -> Iterator[Triple]:
+def _evidence(node: URIRef, art: URIRef, start: int, end: int, ex: Extraction, seen: set) -> Iterator[Triple]:
     # The evidence is the whole sentence around the mention.
     sent = _sentence_around(ex, start, end)
     ev = URIRef(f"{str(art).replace('/article/', '/evidence/')}/{_h(sent[0], sent[1])}")
     yield node, OKG.evidence, ev
-    yield from _evidence_node(ev, art, sent[0], sent[1], ex.article.text[sent[0] : sent[1]])
+    yield from _evidence_node(ev, art, sent[0], sent[1], ex.article.text[sent[0] : sent[1]], seen)
 
 
 def _sentence_around(ex: Extraction, start: int, end: int) -> tuple[int, int]:
@@ -134,7 +135,11 @@ def _sentence_around(ex: Extraction, start: int, end: int) -> tuple[int, int]:
     return a, min(b, len(text))
 
 
-def _evidence_node(ev: URIRef, art: URIRef, start: int, end: int, exact: str) -> Iterator[Triple]:
+def _evidence_node(ev: URIRef, art: URIRef, start: int, end: int, exact: str, seen: set) -> Iterator[Triple]:
+    # one sentence is the evidence of many facts: describe it once
+    if ev in seen:
+        return
+    seen.add(ev)
     yield ev, RDF.type, OA.TextPositionSelector
     yield ev, RDF.type, OA.TextQuoteSelector
     yield ev, OA.exact, Literal(exact)
@@ -143,10 +148,10 @@ def _evidence_node(ev: URIRef, art: URIRef, start: int, end: int, exact: str) ->
     yield ev, PROV.wasDerivedFrom, art
 
 
-def _fact_triples(f: Fact, ex: Extraction, iris: dict[str, str], art: URIRef) -> Iterator[Triple]:
+def _fact_triples(f: Fact, ex: Extraction, iris: dict[str, str], art: URIRef, seen: set) -> Iterator[Triple]:
     base = str(art).rsplit("/article/", 1)[0] + "/"
     ev = URIRef(f"{base}evidence/{ex.article.id}/{_h(f.evidence.start, f.evidence.end)}")
-    yield from _evidence_node(ev, art, f.evidence.start, f.evidence.end, f.evidence.text)
+    yield from _evidence_node(ev, art, f.evidence.start, f.evidence.end, f.evidence.text, seen)
     subj = URIRef(iris[f.subject])
     statements: list[tuple[URIRef, URIRef, object]] = []
     if f.kind == "role":
