@@ -124,6 +124,19 @@ def toks_adopted(f: Fact) -> bool:
     return " adopted" in f.evidence.text.lower()
 
 
+def _country_list(a: SentenceAnalysis, k: int, step: int) -> list[Mention]:
+    """Countries listed from token k on (step +1) or back (step -1), over commas and "and"."""
+    toks, found = a.toks, []
+    while 0 <= k < len(toks):
+        o = a.taken[k]
+        if isinstance(o, Mention) and o.kind == "country":
+            found.append(o)
+        elif toks[k].text not in (",", "and"):
+            break
+        k += step
+    return found
+
+
 def _is_country_word(word: str) -> bool:
     from orgkg import lexicon
 
@@ -678,36 +691,13 @@ class ArticleExtractor:
             # "Azerbaijani, Turkmen and Uzbek deputy prime ministers"
             for r in a.roles:
                 if r.plural and r.orgs:
-                    for o in r.orgs:
-                        if o.kind == "country":
-                            self._fact(
-                                "attended", target, self._org_key(o, sent), sent, "plural-post-country", 0.6
-                            )
-                    # "the Prime Ministers of Armenia, Belarus and Kazakhstan"
-                    k = r.e
-                    while k < len(toks) and (
-                        toks[k].text in (",", "and")
-                        or isinstance(a.taken[k], Mention)
-                        and a.taken[k].kind == "country"
-                    ):
-                        o = a.taken[k]
-                        if isinstance(o, Mention) and o.kind == "country":
-                            self._fact(
-                                "attended", target, self._org_key(o, sent), sent, "plural-post-country", 0.6
-                            )
-                        k += 1
-                    k = r.s - 1
-                    while k >= 0 and (
-                        toks[k].text in (",", "and")
-                        or isinstance(a.taken[k], Mention)
-                        and a.taken[k].kind == "country"
-                    ):
-                        o = a.taken[k]
-                        if isinstance(o, Mention) and o.kind == "country":
-                            self._fact(
-                                "attended", target, self._org_key(o, sent), sent, "plural-post-country", 0.6
-                            )
-                        k -= 1
+                    # "the Prime Ministers of Armenia, Belarus and Kazakhstan",
+                    # "Azerbaijani, Turkmen and Uzbek deputy prime ministers"
+                    listed = [o for o in r.orgs if o.kind == "country"]
+                    listed += _country_list(a, r.e, +1) + _country_list(a, r.s - 1, -1)
+                    for o in listed:
+                        key = self._org_key(o, sent)
+                        self._fact("attended", target, key, sent, "plural-post-country", 0.6)
         # organiser
         for m, key in events:
             org = getattr(self.ents[key], "org", None)
