@@ -278,3 +278,12 @@ def test_attendees_go_to_the_event_named_near_them():
     meeting = next(n for n in names(ex, "Event") if "Supreme Interstate Council" in n)
     assert not meeting.endswith("chaired")
     assert {(meeting, "Kassym Tokayev"), (meeting, "Sadyr Japarov")} <= facts(ex, "attended")
+
+
+def test_a_meeting_reported_as_under_way_is_dated_by_the_article():
+    ex = run(
+        "The next meeting of the Council of Foreign Ministers has started in Tashkent.", date="2024-04-07"
+    )
+    (ev,) = names(ex, "Event")
+    assert (ev, "2024-04-07") in facts(ex, "event_date")
+    assert (ev, "Tashkent") in facts(ex, "event_location")

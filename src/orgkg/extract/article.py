@@ -741,6 +741,30 @@ class ArticleExtractor:
                 "date-in-event-sentence" if events else "date-of-current-event",
                 0.8 if events else 0.6,
             )
+        # "The meeting has started in Tashkent": a report of now is dated by the article
+        low = " " + " ".join(t.lower for t in toks) + " "
+        if (
+            events
+            and not dates
+            and self.anchor
+            and any(
+                w in low
+                for w in (
+                    " has started ",
+                    " have started ",
+                    " is taking place ",
+                    " opened today ",
+                    " is being held ",
+                    " kicked off today ",
+                    " opens today ",
+                    " today ",
+                )
+            )
+        ):
+            ent = self.ents[events[0][1]]
+            if not getattr(ent, "date", None):
+                ent.date = DateValue(self.anchor.isoformat(), "day")  # type: ignore[attr-defined]
+                self._fact("event_date", events[0][1], self.anchor.isoformat(), sent, "reported-as-now", 0.5)
         # place: a city named in the sentence (not one travelled from)
         tgt = events[0][1] if events else (target if cues["happen"] else None)
         if tgt:
