@@ -424,8 +424,10 @@ class SentenceAnalysis:
                         e = self.gaz[e + 1].end
                     continue
                 break
-            if toks[e].lower in ("under", "in"):
-                break
+            if toks[e].lower == "under" or (
+                toks[e].lower == "in" and (j in self.gaz or not self._is_capword(j))
+            ):
+                break  # "Institute for Research in Economics" goes on; "Committee in Baku" does not
             if not (self._is_capword(j) or toks[j].acronym):
                 break
             if self._role_word(j, plural=False) or toks[j].lower in V.FUNCTION_WORDS:
@@ -438,7 +440,9 @@ class SentenceAnalysis:
                 or (
                     toks[k].lower in CONNECTORS
                     and k + 1 < n
-                    and (self._is_capword(k + 1) or toks[k + 1].acronym)
+                    and self._is_capword(k + 1)
+                    # "the Ministry of Finance and UNDP": an acronym after "and" is another body
+                    and not (toks[k + 1].acronym and self._acronym_at(k + 1))
                     and toks[k].lower not in ("of", "for", "on", "in", "to")
                 )
             ):
@@ -474,14 +478,16 @@ class SentenceAnalysis:
                     continue
             # A name complement: capitalised words of the genre, trailing names trimmed.
             words = run
+            # a person's name runs on after the body's: two or more unknown words, no "and"
+            tail = 0
             while (
-                len(words) >= 2
-                and not any(toks[x].lower in V.ORG_NAME_WORDS for x in words[-1:])
-                and words[-1] != j
-                and toks[words[-1]].lower not in V.ORG_NAME_WORDS
-                and any(toks[x].lower in V.ORG_NAME_WORDS for x in words[:-1])
+                tail < len(words)
+                and toks[words[-1 - tail]].lower not in V.ORG_NAME_WORDS
+                and toks[words[-1 - tail]].lower not in CONNECTORS
             ):
-                words = words[:-1]
+                tail += 1
+            if 2 <= tail < len(words) and any(toks[x].lower in V.ORG_NAME_WORDS for x in words[:-tail]):
+                words = words[:-tail]
             if not words:
                 break
             acr_parent = [x for x in words if toks[x].acronym and self._acronym_at(x)]
