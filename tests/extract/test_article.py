@@ -287,3 +287,15 @@ def test_a_meeting_reported_as_under_way_is_dated_by_the_article():
     (ev,) = names(ex, "Event")
     assert (ev, "2024-04-07") in facts(ex, "event_date")
     assert (ev, "Tashkent") in facts(ex, "event_location")
+
+
+def test_guillemet_quotes_and_run_on_wire_style():
+    ex = run(
+        "NUR-SULTAN. KAZINFORM – «The International Organization for Migration has been a reliable partner "
+        "of our Ministry,» Minister of Labour of Kazakhstan Serik Shapkenov said, adding that the sides "
+        "signed an action plan on migration with the IOM on Monday."
+    )
+    assert ("Serik Shapkenov", "Kazakhstan", "Minister of Labour") in roles(ex)
+    iom = next(e for e in ex.entities.values() if e.name == "International Organization for Migration")
+    assert "IOM" in iom.aliases
+    assert "KAZINFORM" not in names(ex, "Organization")
