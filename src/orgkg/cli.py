@@ -53,12 +53,39 @@ def _is_ignored(s: Skipped) -> bool:
     return s.reason.startswith("not an article")
 
 
+def _open_store(path: str | Path, read_only: bool = True):
+    from orgkg.graph.store import KnowledgeBase, StoreError
+
+    try:
+        return KnowledgeBase(path, read_only=read_only)
+    except StoreError as exc:
+        _die(str(exc), EXIT_FAIL)
+
+
+def _source(graph: str):
+    """A knowledge base directory (opened read-only) or a graph file (loaded)."""
+    from orgkg.graph.store import is_store
+
+    if Path(graph).is_dir():
+        if not is_store(graph):
+            _die(f"{graph} is a directory but not an orgkg store")
+        return _open_store(graph)
+    return _load(graph)
+
+
+def _as_dataset(src):
+    """The rdflib Dataset the rdflib-based tools read."""
+    from orgkg.graph.store import KnowledgeBase
+
+    return src.dataset() if isinstance(src, KnowledgeBase) else src
+
+
 def _load(graph: str):
     from orgkg.graph.io import FormatError, load_graph
 
     path = Path(graph)
     if not path.exists():
-        _die(f"no such graph file: {graph}")
+        _die(f"no such graph file or store: {graph}")
     try:
         return load_graph(path)
     except FormatError as exc:
@@ -75,8 +102,18 @@ def build(
         list[str], typer.Argument(help="Articles: .txt/.md/.html/.jsonl files, directories, or - for stdin.")
     ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Graph file to write (.ttl .trig .nq .nt .jsonld).")
-    ],
+        Path | None,
+        typer.Option("--output", "-o", help="Graph file to write (.ttl .trig .nq .nt .jsonld)."),
+    ] = None,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store", "-s", help="Knowledge base directory to add the articles to (made if missing)."
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --store: extract again articles already stored unchanged.")
+    ] = False,
     fmt: Annotated[
         str | None, typer.Option("--format", "-f", help="Output format if not by extension.")
     ] = None,
@@ -87,19 +124,25 @@ def build(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List files passed over.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
-    """Extract facts from articles and write the graph.
+    """Extract facts from articles and write the graph, or add them to a knowledge base.
 
     Example: [bold]orgkg build ../shared/corpus/dev --output dev.trig[/]
+    Example: [bold]orgkg build ../shared/corpus/dev --store kb/[/] (again: unchanged articles are skipped)
     """
     from orgkg.graph.io import FormatError, format_for, serialize
 
-    try:
-        out_fmt = format_for(output, fmt)
-    except FormatError as exc:
-        _die(str(exc))
+    if output is None and store is None:
+        _die("say where the graph goes: --output FILE or --store DIR")
+    out_fmt = None
+    if output is not None:
+        try:
+            out_fmt = format_for(output, fmt)
+        except FormatError as exc:
+            _die(str(exc))
     for i in inputs:
         if i != "-" and not Path(i).exists():
             _die(f"no such file or directory: {i}")
+    kb = _open_store(store, read_only=False) if store is not None else None
     # The extractor (spaCy) loads in seconds: only once the arguments are known to be good.
     from orgkg.ingest import InputError
     from orgkg.pipeline import build as run_build
@@ -136,13 +179,35 @@ def build(
             progress.advance(task)
 
         try:
-            result = run_build(inputs, base=base, min_confidence=min_confidence, on_article=on_article)
+            result = run_build(
+                inputs,
+                base=base,
+                min_confidence=min_confidence,
+                on_article=on_article,
+                store=kb,
+                force=force,
+            )
         except InputError as exc:
             _die(str(exc))
-    _write(output, serialize(result.dataset, out_fmt))
-    failed = [s for s in result.skipped if not _is_ignored(s)]
-    if not quiet:
-        _summary(result, failed, output)
+        except KeyboardInterrupt:
+            # each stored article is one transaction: what is in is whole
+            if kb is not None:
+                kb.close()
+            err.print("[yellow]interrupted[/]: the articles stored so far are complete", highlight=False)
+            raise typer.Exit(130) from None
+        except BaseException:
+            if kb is not None:
+                kb.close()
+            raise
+    try:
+        if output is not None:
+            _write(output, kb.export(out_fmt) if kb is not None else serialize(result.dataset, out_fmt))
+        failed = [s for s in result.skipped if not _is_ignored(s)]
+        if not quiet:
+            _summary(result, failed, store if kb is not None else output, kb)
+    finally:
+        if kb is not None:
+            kb.close()
     if failed:
         raise typer.Exit(EXIT_SKIPPED)
 
@@ -167,14 +232,19 @@ def _count_inputs(inputs: list[str]) -> int | None:
     return n or None
 
 
-def _summary(result, failed, output: Path) -> None:
+def _summary(result, failed, output: Path, kb=None) -> None:
     from orgkg.graph.stats import class_counts
 
     table = Table(title=f"orgkg build -> {output}", show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("articles", str(result.articles))
-    for name, n in class_counts(result.dataset).items():
+    if kb is not None:
+        table.add_row("  of which replaced", str(result.replaced))
+        table.add_row("unchanged (already stored)", str(result.unchanged))
+        table.add_row("articles in the store", str(len(kb.articles())))
+    counts = kb.class_counts() if kb is not None else class_counts(result.dataset)
+    for name, n in counts.items():
         table.add_row(f"  {name}", str(n))
     table.add_row("facts", str(result.fact_count))
     for kind, n in sorted(result.facts.items()):
@@ -185,7 +255,7 @@ def _summary(result, failed, output: Path) -> None:
 
 @app.command()
 def query(
-    graph: Annotated[str, typer.Argument(help="A graph file written by orgkg build.")],
+    graph: Annotated[str, typer.Argument(help="A graph file or a store written by orgkg build.")],
     query_: Annotated[
         str, typer.Argument(metavar="QUERY", help="SPARQL text, a .rq file, or a named query.")
     ],
@@ -212,9 +282,9 @@ def query(
         text = resolve_query(query_)
     except QueryError as exc:
         _die(str(exc))
-    ds = _load(graph)
+    src = _source(graph)
     try:
-        res = run_query(ds, text, params)
+        res = src.query(text, params) if hasattr(src, "seed") else run_query(src, text, params)
     except QueryError as exc:
         _die(str(exc))
     if res.kind == "graph":
@@ -233,7 +303,7 @@ def query(
 
 @app.command()
 def export(
-    graph: Annotated[str, typer.Argument(help="A graph file written by orgkg build.")],
+    graph: Annotated[str, typer.Argument(help="A graph file or a store written by orgkg build.")],
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -255,8 +325,8 @@ def export(
         fmt = EXTENSIONS.get(output.suffix.lower(), "turtle") if output is not None else "turtle"
     if fmt.lower() not in FORMATS:
         _die(f"unknown format {fmt!r}; use one of: turtle, trig, nt, nq, jsonld")
-    ds = _load(graph)
-    data = serialize(ds, fmt.lower())
+    src = _source(graph)
+    data = src.export(fmt.lower()) if hasattr(src, "seed") else serialize(src, fmt.lower())
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -265,7 +335,7 @@ def export(
 
 @app.command()
 def viz(
-    graph: Annotated[str, typer.Argument(help="A graph file written by orgkg build.")],
+    graph: Annotated[str, typer.Argument(help="A graph file or a store written by orgkg build.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
     title: Annotated[str, typer.Option(help="Page title.")] = "orgkg network",
     max_nodes: Annotated[
@@ -278,7 +348,7 @@ def viz(
     """
     from orgkg.viz.network import render_html
 
-    ds = _load(graph)
+    ds = _as_dataset(_source(graph))
     try:
         path = render_html(ds, output, title=title, max_nodes=max_nodes)
     except OSError as exc:
@@ -288,7 +358,7 @@ def viz(
 
 @app.command()
 def validate(
-    graph: Annotated[str, typer.Argument(help="A graph file written by orgkg build.")],
+    graph: Annotated[str, typer.Argument(help="A graph file or a store written by orgkg build.")],
 ) -> None:
     """Check a graph against the SHACL shapes in ontology/shapes.ttl (exit 1 if it does not conform).
 
@@ -296,7 +366,7 @@ def validate(
     """
     from orgkg.validate import validate as run_validate
 
-    ds = _load(graph)
+    ds = _as_dataset(_source(graph))
     report = run_validate(ds)
     if report.conforms:
         out.print("[green]conforms[/]: the graph meets every shape in ontology/shapes.ttl")
@@ -307,7 +377,7 @@ def validate(
 
 @app.command()
 def stats(
-    graph: Annotated[str, typer.Argument(help="A graph file written by orgkg build.")],
+    graph: Annotated[str, typer.Argument(help="A graph file or a store written by orgkg build.")],
 ) -> None:
     """Count nodes by class and triples by property.
 
@@ -315,16 +385,72 @@ def stats(
     """
     from orgkg.graph.stats import class_counts, property_counts
 
-    ds = _load(graph)
-    for title, counts in (("class", class_counts(ds, qualified=True)), ("property", property_counts(ds))):
+    src = _source(graph)
+    if hasattr(src, "seed"):
+        by_class, by_prop, n_graphs = (
+            src.class_counts(qualified=True),
+            src.property_counts(),
+            len(src.graphs()),
+        )
+    else:
+        by_class, by_prop = class_counts(src, qualified=True), property_counts(src)
+        n_graphs = len({c for *_, c in src.quads((None, None, None, None)) if c is not None})
+    for title, counts in (("class", by_class), ("property", by_prop)):
         table = Table(title=f"by {title}")
         table.add_column(title)
         table.add_column("count", justify="right")
         for k, n in counts.items():
             table.add_row(k, str(n))
         out.print(table)
-    n_graphs = len({c for *_, c in ds.quads((None, None, None, None)) if c is not None})
     out.print(f"named graphs: {n_graphs}")
+
+
+@app.command()
+def remove(
+    articles: Annotated[
+        list[str], typer.Argument(help="Articles to take out: their ids, IRIs, or the files they came from.")
+    ],
+    store: Annotated[Path, typer.Option("--store", "-s", help="The knowledge base directory.")],
+    base: Annotated[
+        str, typer.Option(help="Base IRI the store was built with.")
+    ] = "https://w3id.org/orgkg/id/",
+) -> None:
+    """Take articles out of a knowledge base: their facts go; what other articles state stays.
+
+    Example: [bold]orgkg remove eec-epa-general-council-2022 --store kb/[/]
+    """
+    from orgkg.graph.store import is_store
+
+    if not is_store(store):
+        _die(f"no orgkg store at {store}")
+    missing = 0
+    with _open_store(store, read_only=False) as kb:
+        for ref in articles:
+            for name in _article_graphs(ref, base):
+                if kb.remove_article(name):
+                    err.print(f"removed {escape(name)}", highlight=False, soft_wrap=True)
+                    break
+            else:
+                missing += 1
+                err.print(
+                    f"[yellow]warning:[/] not in the store: {escape(ref)}", highlight=False, soft_wrap=True
+                )
+    if missing:
+        raise typer.Exit(EXIT_FAIL)
+
+
+def _article_graphs(ref: str, base: str) -> list[str]:
+    """The graph names an article reference may mean: an IRI, an id, or a file's articles."""
+    from orgkg.graph.rdf import article_iri
+
+    if ref.startswith(("http://", "https://")):
+        return [ref]
+    names = [str(article_iri(base, ref))]
+    if Path(ref).is_file():
+        from orgkg.ingest import read_inputs
+
+        names += [str(article_iri(base, a.id)) for a in read_inputs([ref]) if not isinstance(a, Skipped)]
+    return names
 
 
 @app.command()

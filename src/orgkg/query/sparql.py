@@ -587,9 +587,16 @@ def merged_store(store: pyoxigraph.Store) -> pyoxigraph.Store:
 
 
 def run_query_oxigraph(
-    store: pyoxigraph.Store, query_text: str, params: Mapping[str, object] | None = None
+    store: pyoxigraph.Store,
+    query_text: str,
+    params: Mapping[str, object] | None = None,
+    *,
+    union: bool = True,
 ) -> QueryResult:
     """:func:`run_query` on a pyoxigraph Store (default graph = union of all graphs).
+
+    ``union=False`` reads the store's own default graph instead: an orgkg knowledge base
+    keeps the merge of its article graphs there (see :mod:`orgkg.graph.store`).
 
     With pyoxigraph 0.5 a triple stated in several named graphs matches once per graph
     (see :func:`merged_store`); the named queries use DISTINCT or GROUP BY so their rows
@@ -605,7 +612,7 @@ def run_query_oxigraph(
             query_text,
             prefixes=PREFIXES,
             substitutions=substitutions or None,
-            use_default_graph_as_union=True,
+            use_default_graph_as_union=union,
         )
         if isinstance(result, ox.QueryBoolean):
             return QueryResult(kind="ask", boolean=bool(result))

@@ -60,6 +60,20 @@ def person_key(name: str) -> str:
     return " ".join(folded)
 
 
+def _given_names_fit(a: list[str], b: list[str]) -> bool:
+    """Given names that may be one person's: same first name (or its initial), and no
+    second name that contradicts ("Ivan Ivanovich" fits "Ivan" and "I.", not "Ivan Petrovich")."""
+
+    def same(x: str, y: str) -> bool:
+        if len(x) == 1 or len(y) == 1:
+            return x[0] == y[0]
+        return x == y
+
+    if not a or not b or not same(a[0], b[0]):
+        return False
+    return all(same(x, y) for x, y in zip(a[1:], b[1:], strict=False))
+
+
 @dataclass
 class Resolver:
     """Assigns IRIs to the entities of each extraction, remembering across articles."""
@@ -69,6 +83,20 @@ class Resolver:
     persons: dict[str, str] = field(default_factory=dict)  # person_key -> IRI
     org_labels: dict[str, str] = field(default_factory=dict)  # lower label -> IRI
     labels: dict[str, str] = field(default_factory=dict)  # IRI -> its one rdfs:label (the first name seen)
+    redirects: dict[str, str] = field(default_factory=dict)  # retired IRI -> the IRI it was merged into
+    surnames: dict[str, dict[str, str]] = field(default_factory=dict)  # surname -> {given names: IRI}
+
+    def learn(self, iri: str, kind: str, name: str, preferred: bool = True) -> None:
+        """Remember a name an earlier build gave a node (a store's resolver starts from these)."""
+        if preferred:
+            self.labels.setdefault(iri, name)
+        if kind == "Person":
+            self._person(name, iri)
+        elif kind == "Organization":
+            if len(name.split()) > 1 or name.isupper():
+                self.org_labels.setdefault(name.lower(), iri)
+            if not preferred and name.isupper() and len(name) <= 8 and iri in self.labels:
+                self.acronyms.setdefault(name, self.labels[iri])
 
     def iri(self, kind: str, slug: str) -> str:
         return f"{self.base}{kind}/{slug}"
@@ -83,9 +111,34 @@ class Resolver:
                         self.acronyms[a] = ent.name
         # Organs first need their parents; resolve bodies in an order that puts parents first.
         for key, ent in sorted(ex.entities.items(), key=lambda kv: kv[1].is_unit):
-            out[key] = iri = self._resolve_one(ex, key, ent)
+            iri = self._resolve_one(ex, key, ent)
+            out[key] = iri = self.redirects.get(iri, iri)
             self.labels.setdefault(iri, ent.name)
         return out
+
+    def _person(self, name: str, iri: str) -> None:
+        key = person_key(name)
+        self.persons.setdefault(key, iri)
+        words = key.split()
+        if len(words) > 1:
+            self.surnames.setdefault(words[-1], {}).setdefault(" ".join(words[:-1]), iri)
+
+    def _same_person(self, name: str) -> str | None:
+        """A known person this name can only mean: same surname and compatible given names.
+
+        "I. Petrov" is "Ivan Petrov", and "Ivan Ivanovich Petrov" is "Ivan Petrov", when
+        exactly one known person fits; a shared surname alone is never enough.
+        """
+        words = person_key(name).split()
+        if len(words) < 2:
+            return None
+        given = words[:-1]
+        fits = {
+            iri
+            for other, iri in self.surnames.get(words[-1], {}).items()
+            if _given_names_fit(given, other.split())
+        }
+        return fits.pop() if len(fits) == 1 else None
 
     def label(self, iri: str, fallback: str) -> str:
         """The node's one rdfs:label across the whole build (other names become skos:altLabel)."""
@@ -97,10 +150,12 @@ class Resolver:
         if ent.type == "Place":
             return self.iri("place", slugify(ent.name))
         if ent.type == "Person":
-            pk = person_key(ent.name)
-            if pk not in self.persons:
-                self.persons[pk] = self.iri("person", slugify(_HONORIFIC.sub("", ent.name)))
-            return self.persons[pk]
+            known = self.persons.get(person_key(ent.name)) or self._same_person(ent.name)
+            iri = known or self.iri("person", slugify(_HONORIFIC.sub("", ent.name)))
+            for name in [ent.name, *ent.aliases]:
+                if len(name.split()) > 1:
+                    self._person(name, iri)
+            return iri
         if ent.type == "Organization":
             name = ent.name
             if name in self.acronyms:
