@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from orgkg.model import Entity, Extraction
+from orgkg.resolve.acronyms import abbreviates, is_acronym
 
 DEFAULT_BASE = "https://w3id.org/orgkg/id/"
 
@@ -85,6 +86,8 @@ class Resolver:
     labels: dict[str, str] = field(default_factory=dict)  # IRI -> its one rdfs:label (the first name seen)
     redirects: dict[str, str] = field(default_factory=dict)  # retired IRI -> the IRI it was merged into
     surnames: dict[str, dict[str, str]] = field(default_factory=dict)  # surname -> {given names: IRI}
+    short_forms: dict[str, set[str]] = field(default_factory=dict)  # "EAEU" -> IRIs labelled so
+    long_forms: dict[str, dict[str, str]] = field(default_factory=dict)  # initial -> {full name: IRI}
 
     def learn(self, iri: str, kind: str, name: str, preferred: bool = True) -> None:
         """Remember a name an earlier build gave a node (a store's resolver starts from these)."""
@@ -93,8 +96,7 @@ class Resolver:
         if kind == "Person":
             self._person(name, iri)
         elif kind == "Organization":
-            if len(name.split()) > 1 or name.isupper():
-                self.org_labels.setdefault(name.lower(), iri)
+            self._org_label(name, iri)
             if not preferred and name.isupper() and len(name) <= 8 and iri in self.labels:
                 self.acronyms.setdefault(name, self.labels[iri])
 
@@ -109,12 +111,41 @@ class Resolver:
                 for a in ent.aliases:
                     if a.isupper() and len(a) <= 8 and a not in self.acronyms:
                         self.acronyms[a] = ent.name
-        # Organs first need their parents; resolve bodies in an order that puts parents first.
-        for key, ent in sorted(ex.entities.items(), key=lambda kv: kv[1].is_unit):
+        # Organs first need their parents, and full names come before bare acronyms that
+        # may abbreviate them: resolve in that order.
+        for key, ent in sorted(ex.entities.items(), key=lambda kv: (kv[1].is_unit, is_acronym(kv[1].name))):
             iri = self._resolve_one(ex, key, ent)
             out[key] = iri = self.redirects.get(iri, iri)
             self.labels.setdefault(iri, ent.name)
         return out
+
+    def _org_label(self, label: str, iri: str) -> None:
+        # Bare organ heads ("Board") are too ambiguous to identify a body by.
+        if len(label.split()) > 1 or label.isupper():
+            self.org_labels.setdefault(label.lower(), iri)
+        if is_acronym(label):
+            self.short_forms.setdefault(label, set()).add(iri)
+        elif len(label.split()) > 1:
+            self.long_forms.setdefault(label[0].lower(), {}).setdefault(label, iri)
+
+    def _abbreviation_of(self, name: str) -> str | None:
+        """The one known body a bare acronym abbreviates, or whose acronym this full name expands."""
+        if is_acronym(name):
+            fits = {
+                iri
+                for label, iri in self.long_forms.get(name[0].lower(), {}).items()
+                if abbreviates(name, label)
+            }
+        elif len(name.split()) > 1:
+            fits = {
+                iri
+                for short, iris in self.short_forms.items()
+                if short[0].lower() == name[0].lower() and abbreviates(short, name)
+                for iri in iris
+            }
+        else:
+            return None
+        return fits.pop() if len(fits) == 1 else None
 
     def _person(self, name: str, iri: str) -> None:
         key = person_key(name)
@@ -166,11 +197,9 @@ class Resolver:
                     iri = hit
                     break
             else:
-                iri = self.iri("org", slugify(name))
+                iri = self._abbreviation_of(ent.name) or self.iri("org", slugify(name))
             for label in [name, ent.name, *ent.aliases]:
-                # Bare organ heads ("Board") are too ambiguous to identify a body by.
-                if len(label.split()) > 1 or label.isupper():
-                    self.org_labels.setdefault(label.lower(), iri)
+                self._org_label(label, iri)
             return iri
         # Events and agreements are identified by their label and their own date (else the article's).
         own = next(

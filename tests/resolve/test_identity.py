@@ -1,0 +1,80 @@
+"""Cross-article identity: which names the resolver gives one IRI, and which it keeps apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgkg import extract
+from orgkg.resolve.acronyms import abbreviates
+from orgkg.resolve.identity import Resolver
+
+
+@pytest.mark.parametrize(
+    ("short", "name", "expected"),
+    [
+        ("EAEU", "Eurasian Economic Union", True),
+        ("ASEAN", "Association of Southeast Asian Nations", True),
+        ("CIS", "Commonwealth of Independent States", True),
+        ("OSCE", "Organization for Security and Co-operation in Europe", True),
+        ("AU", "African Union", True),
+        ("EU", "Eurasian Economic Union", False),  # every content word must give a letter
+        ("EAEU", "European Union", False),
+        ("AU", "Arab Union of Electricity", False),
+    ],
+)
+def test_abbreviates(short: str, name: str, expected: bool) -> None:
+    assert abbreviates(short, name) is expected
+
+
+def _iris(resolver: Resolver, text: str, art: str = "a") -> dict[str, str]:
+    ex = extract(text, id=art, date="2024-05-01")
+    iris = resolver.resolve(ex)
+    return {ent.name: iris[k] for k, ent in ex.entities.items()}
+
+
+def test_bare_acronym_in_a_later_article_is_the_body_it_abbreviates() -> None:
+    r = Resolver()
+    first = _iris(r, "Ministers of the Eurasian Economic Union met in Moscow on 2 May 2024.", "a")
+    later = _iris(r, "The EAEU ministers met again in Minsk on 3 May 2024.", "b")
+    assert later["EAEU"] == first["Eurasian Economic Union"]
+
+
+def test_full_name_in_a_later_article_joins_the_acronym_seen_first() -> None:
+    r = Resolver()
+    first = _iris(r, "The EAEU ministers met in Minsk on 3 May 2024.", "a")
+    later = _iris(r, "Ministers of the Eurasian Economic Union met in Moscow on 2 May 2024.", "b")
+    assert later["Eurasian Economic Union"] == first["EAEU"]
+
+
+def test_an_acronym_two_known_bodies_fit_stays_apart() -> None:
+    r = Resolver()
+    a = _iris(r, "The Eurasian Economic Commission met in Moscow on 2 May 2024.", "a")
+    b = _iris(r, "The European Economic Community met in Brussels on 2 May 2024.", "b")
+    c = _iris(r, "The EEC met in Minsk on 3 May 2024.", "c")
+    assert c["EEC"] not in (a["Eurasian Economic Commission"], b["European Economic Community"])
+
+
+@pytest.mark.parametrize(
+    ("later", "same"),
+    [
+        ("Sergei Lebedev", True),  # transliteration
+        ("S. Lebedev", True),  # initial + surname, one known Lebedev
+        ("Sergey Vladimirovich Lebedev", True),  # with patronymic
+        ("Dr Sergey Lebedev", True),  # honorific
+        ("Pavel Lebedev", False),  # a shared surname is not enough
+        ("Sergey Petrovich Lebedev", False),  # contradicts a known patronymic below
+    ],
+)
+def test_person_name_variants(later: str, same: bool) -> None:
+    r = Resolver()
+    first = _iris(r, "Executive Secretary of the CIS Sergey Vladimirovich Lebedev attended the meeting.", "a")
+    second = _iris(r, f"Executive Secretary of the CIS {later} attended the summit.", "b")
+    assert (second[later.removeprefix("Dr ")] == first["Sergey Vladimirovich Lebedev"]) is same
+
+
+def test_initial_with_two_candidates_stays_apart() -> None:
+    r = Resolver()
+    a = _iris(r, "Minister of Finance of Kazakhstan Ivan Petrov attended the meeting.", "a")
+    b = _iris(r, "Minister of Energy of Kazakhstan Igor Petrov attended the meeting.", "b")
+    c = _iris(r, "Minister I. Petrov attended the session.", "c")
+    assert c["I. Petrov"] not in (a["Ivan Petrov"], b["Igor Petrov"])
