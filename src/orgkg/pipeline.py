@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Dataset, URIRef
 
 from orgkg.extract.article import extract
-from orgkg.graph.rdf import OA, OKG, ORG, SDO, TIME, article_iri, extraction_triples
+from orgkg.graph.rdf import OA, OKG, ORG, SDO, TIME, article_iri, extraction_triples, merge_triples
 from orgkg.graph.store import KnowledgeBase
 from orgkg.ingest import read_inputs
 from orgkg.model import Article, Extraction, Skipped
@@ -74,6 +74,7 @@ def article_graph(ex: Extraction, resolver: Resolver, min_confidence: float = 0.
     triples = list(
         extraction_triples(ex, iris, resolver.base, min_confidence, content_hash(ex.article), resolver.labels)
     )
+    triples += merge_triples(resolver.merges, resolver.base, ex.article.id)
     return URIRef(str(article_iri(resolver.base, ex.article.id))), triples
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
-from rdflib.namespace import FOAF, PROV, SKOS
+from rdflib.namespace import FOAF, OWL, PROV, SKOS
 
 from orgkg.model import Extraction, Fact
 from orgkg.resolve.identity import slugify
@@ -114,6 +114,25 @@ def extraction_triples(
                 yield from _evidence(node, art, span.start, span.end, ex, seen)
     for f in facts:
         yield from _fact_triples(f, ex, iris, art, seen)
+
+
+def merge_triples(merges, base: str, article_id: str) -> Iterator[Triple]:
+    """Names taken as an entity known under another IRI: owl:sameAs plus a record of why.
+
+    The IRI the name would have had stays resolvable (``owl:sameAs`` the survivor), and
+    the record (``okg:IdentityMerge``) lets ``orgkg entities --unmerge`` take it back.
+    """
+    art = article_iri(base, article_id)
+    for m in merges:
+        retired, survivor = URIRef(m.retired), URIRef(m.survivor)
+        node = URIRef(f"{base}merge/{article_id}/{_h(m.retired, m.survivor)}")
+        yield retired, OWL.sameAs, survivor
+        yield node, RDF.type, OKG.IdentityMerge
+        yield node, OKG.retired, retired
+        yield node, OKG.survivor, survivor
+        yield node, OKG.nameUsed, Literal(m.name)
+        yield node, OKG.identityEvidence, Literal(m.evidence)
+        yield node, PROV.wasDerivedFrom, art
 
 
 def _evidence(node: URIRef, art: URIRef, start: int, end: int, ex: Extraction, seen: set) -> Iterator[Triple]:

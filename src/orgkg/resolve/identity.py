@@ -61,6 +61,18 @@ def person_key(name: str) -> str:
     return " ".join(folded)
 
 
+@dataclass(frozen=True)
+class Merge:
+    """A name the resolver took to be a known entity: the IRI the name would have had, the
+    IRI it got, and why (written as owl:sameAs + an okg:IdentityMerge record)."""
+
+    retired: str
+    survivor: str
+    name: str
+    survivor_label: str
+    evidence: str
+
+
 def _given_names_fit(a: list[str], b: list[str]) -> bool:
     """Given names that may be one person's: same first name (or its initial), and no
     second name that contradicts ("Ivan Ivanovich" fits "Ivan" and "I.", not "Ivan Petrovich")."""
@@ -88,6 +100,8 @@ class Resolver:
     surnames: dict[str, dict[str, str]] = field(default_factory=dict)  # surname -> {given names: IRI}
     short_forms: dict[str, set[str]] = field(default_factory=dict)  # "EAEU" -> IRIs labelled so
     long_forms: dict[str, dict[str, str]] = field(default_factory=dict)  # initial -> {full name: IRI}
+    merges: list[Merge] = field(default_factory=list)  # variant names taken as known entities (last article)
+    _why: str = ""
 
     def learn(self, iri: str, kind: str, name: str, preferred: bool = True) -> None:
         """Remember a name an earlier build gave a node (a store's resolver starts from these)."""
@@ -113,10 +127,16 @@ class Resolver:
                         self.acronyms[a] = ent.name
         # Organs first need their parents, and full names come before bare acronyms that
         # may abbreviate them: resolve in that order.
+        self.merges = []
         for key, ent in sorted(ex.entities.items(), key=lambda kv: (kv[1].is_unit, is_acronym(kv[1].name))):
+            self._why = ""
             iri = self._resolve_one(ex, key, ent)
             out[key] = iri = self.redirects.get(iri, iri)
             self.labels.setdefault(iri, ent.name)
+            if ent.type in ("Person", "Organization"):
+                own = self.iri(KIND_PATH[ent.type], slugify(_HONORIFIC.sub("", ent.name)))
+                if own != iri and self._why:
+                    self.merges.append(Merge(own, iri, ent.name, self.labels[iri], self._why))
         return out
 
     def _org_label(self, label: str, iri: str) -> None:
@@ -181,7 +201,13 @@ class Resolver:
         if ent.type == "Place":
             return self.iri("place", slugify(ent.name))
         if ent.type == "Person":
-            known = self.persons.get(person_key(ent.name)) or self._same_person(ent.name)
+            known = self.persons.get(person_key(ent.name))
+            if known:
+                self._why = "the same name up to spelling (transliteration, honorific, accents)"
+            else:
+                known = self._same_person(ent.name)
+                if known:
+                    self._why = "the same surname and compatible given names; the only such person known"
             iri = known or self.iri("person", slugify(_HONORIFIC.sub("", ent.name)))
             for name in [ent.name, *ent.aliases]:
                 if len(name.split()) > 1:
@@ -191,13 +217,19 @@ class Resolver:
             name = ent.name
             if name in self.acronyms:
                 name = self.acronyms[name]
+                self._why = f"{ent.name} was introduced as the acronym of {name}"
             for label in [name, *sorted(ent.aliases)]:
                 hit = self.org_labels.get(label.lower())
                 if hit:
                     iri = hit
+                    self._why = self._why or f"known by the same name: {label}"
                     break
             else:
-                iri = self._abbreviation_of(ent.name) or self.iri("org", slugify(name))
+                iri = self._abbreviation_of(ent.name)
+                if iri:
+                    self._why = "an acronym and the full name it abbreviates; the only such body known"
+                else:
+                    iri = self.iri("org", slugify(name))
             for label in [name, ent.name, *ent.aliases]:
                 self._org_label(label, iri)
             return iri
