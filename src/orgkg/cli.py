@@ -454,6 +454,132 @@ def _article_graphs(ref: str, base: str) -> list[str]:
 
 
 @app.command()
+def entities(
+    graph: Annotated[str, typer.Argument(help="A graph file or a store written by orgkg build.")],
+    duplicates: Annotated[
+        bool,
+        typer.Option("--duplicates", help="List suspected duplicates with the evidence for and against."),
+    ] = False,
+    merges: Annotated[bool, typer.Option("--merges", help="List the identity merges made so far.")] = False,
+    merge: Annotated[
+        str | None, typer.Option("--merge", help="(store) IRI to merge into the one given by --into.")
+    ] = None,
+    into: Annotated[
+        str | None, typer.Option("--into", help="(store) The IRI that survives a --merge.")
+    ] = None,
+    unmerge: Annotated[
+        str | None, typer.Option("--unmerge", help="(store) A merged-away IRI to give back its own node.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """People and bodies: list them, review suspected duplicates, merge or unmerge (in a store).
+
+    Example: [bold]orgkg entities kb/ --duplicates[/]
+    Example: [bold]orgkg entities kb/ --unmerge https://w3id.org/orgkg/id/person/sergei-lebedev[/]
+    """
+    import json
+
+    from orgkg.graph.store import KnowledgeBase
+
+    if fmt not in ("table", "json"):
+        _die(f"unknown --format {fmt!r}; use table or json")
+    if (merge is None) != (into is None):
+        _die("--merge IRI needs --into IRI (and the other way round)")
+    if merge is not None or unmerge is not None:
+        from orgkg.graph.store import is_store
+
+        if not is_store(graph):
+            _die("--merge and --unmerge change a store: give a store directory")
+        with _open_store(graph, read_only=False) as kb:
+            if merge is not None:
+                try:
+                    n = kb.merge(merge, into)
+                except ValueError as exc:
+                    _die(str(exc), EXIT_FAIL)
+                err.print(f"merged {escape(merge)} into {escape(into)} in {n} article(s)", highlight=False)
+            if unmerge is not None:
+                n = kb.unmerge(unmerge)
+                if not n:
+                    _die(f"no merge of {unmerge} recorded in the store", EXIT_FAIL)
+                err.print(f"unmerged {escape(unmerge)} in {n} article(s)", highlight=False)
+        return
+    src = _source(graph)
+
+    def run(text: str) -> list[tuple]:
+        from orgkg.query import run_query
+
+        res = src.query(text) if isinstance(src, KnowledgeBase) else run_query(src, text)
+        return res.rows
+
+    if duplicates:
+        from orgkg.resolve.duplicates import find_duplicates
+
+        found = find_duplicates(run)
+        if fmt == "json":
+            from dataclasses import asdict
+
+            sys.stdout.write(json.dumps([asdict(x) | {"score": x.score} for x in found], indent=1) + "\n")
+            return
+        table = Table(title=f"{len(found)} suspected duplicates", show_lines=True)
+        for col in ("kind", "a", "b", "for", "against", "score"):
+            table.add_column(col, overflow="fold")
+        for x in found:
+            table.add_row(
+                x.kind,
+                f"{x.a_label}\n{x.a}",
+                f"{x.b_label}\n{x.b}",
+                "\n".join(x.evidence_for),
+                "\n".join(x.evidence_against),
+                f"{x.score:.2f}",
+            )
+        out.print(table, markup=False, highlight=False)
+        return
+    if merges:
+        rows = (
+            src.merges()
+            if isinstance(src, KnowledgeBase)
+            else [
+                dict(zip(("retired", "survivor", "name", "evidence", "article"), map(str, r), strict=True))
+                for r in run(
+                    "SELECT ?retired ?survivor ?name ?evidence ?article WHERE { ?m a okg:IdentityMerge ; "
+                    "okg:retired ?retired ; okg:survivor ?survivor ; okg:nameUsed ?name ; "
+                    "okg:identityEvidence ?evidence ; prov:wasDerivedFrom ?article } "
+                    "ORDER BY ?retired ?article"
+                )
+            ]
+        )
+        if fmt == "json":
+            sys.stdout.write(json.dumps(rows, indent=1) + "\n")
+            return
+        table = Table(title=f"{len(rows)} identity merges")
+        for col in ("name used", "retired", "survivor", "evidence", "article"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(r["name"], r["retired"], r["survivor"], r["evidence"], r["article"])
+        out.print(table, markup=False, highlight=False)
+        return
+    rows = run(
+        "SELECT ?s ?kind ?label (GROUP_CONCAT(DISTINCT ?alt; separator=' | ') AS ?alts) WHERE { "
+        "{ ?s a foaf:Person BIND('Person' AS ?kind) } "
+        "UNION { ?s a org:Organization BIND('Organization' AS ?kind) } "
+        "UNION { ?s a schema:Country BIND('Country' AS ?kind) } "
+        "?s rdfs:label ?label OPTIONAL { ?s skos:altLabel ?alt } } "
+        "GROUP BY ?s ?kind ?label ORDER BY ?kind LCASE(STR(?label))"
+    )
+    if fmt == "json":
+        keys = ("iri", "kind", "label", "alt_labels")
+        data = [dict(zip(keys, [str(x) if x is not None else "" for x in r], strict=True)) for r in rows]
+        sys.stdout.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{len(rows)} entities")
+    for col in ("kind", "label", "other names", "IRI"):
+        table.add_column(col, overflow="fold")
+    for s_, kind, label, alts in rows:
+        table.add_row(str(kind), str(label), str(alts or ""), str(s_))
+    out.print(table, markup=False, highlight=False)
+
+
+@app.command()
 def explain(
     article: Annotated[str, typer.Argument(help="One article: a .txt/.md/.html file, or - for stdin.")],
     min_confidence: Annotated[

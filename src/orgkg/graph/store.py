@@ -16,6 +16,7 @@ transaction: an interrupted build leaves each article fully in or not in at all.
 
 from __future__ import annotations
 
+import hashlib
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,10 +25,14 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
+from orgkg.resolve.identity import DEFAULT_BASE
+
 OKG = "https://w3id.org/orgkg/ontology#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SDO_ARTICLE = "https://schema.org/NewsArticle"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+OWL = "http://www.w3.org/2002/07/owl#"
+IDENTITY_GRAPH = "graph/identity"  # under the base: decisions the store made across articles
 MARKER = "orgkg-store"  # a file in the store directory that says what it is
 
 
@@ -73,6 +78,23 @@ def from_ox(term: object) -> Node:
 def _nt(term: object) -> str:
     # pyoxigraph prints terms in N-Triples syntax, which SPARQL accepts as is
     return str(term)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def _quad_data(quads: set, triples: set) -> str:
+    """SPARQL QuadData: default-graph triples, then one GRAPH block per named graph."""
+    lines = [f"{_nt(t.subject)} {_nt(t.predicate)} {_nt(t.object)} ." for t in triples]
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        by_graph.setdefault(_nt(q.graph_name), []).append(
+            f"{_nt(q.subject)} {_nt(q.predicate)} {_nt(q.object)} ."
+        )
+    for g, body in by_graph.items():
+        lines.append(f"GRAPH {g} {{ " + "\n".join(body) + " }")
+    return "\n".join(lines)
 
 
 class KnowledgeBase:
@@ -154,6 +176,138 @@ class KnowledgeBase:
     def _has_graph(self, g: ox.NamedNode) -> bool:
         return self.store.contains_named_graph(g)
 
+    def apply(self, delete: Iterable[ox.Quad], insert: Iterable[ox.Quad]) -> None:
+        """Delete and insert named-graph quads, keeping the merged graph in step, in one transaction."""
+        delete, insert = set(delete), set(insert)
+        default = ox.DefaultGraph()
+        merged_out, merged_in = set(), set()
+        inserted = {q.triple for q in insert}
+        for t in {q.triple for q in delete} | inserted:
+            stays = t in inserted or any(
+                q not in delete
+                for q in self.store.quads_for_pattern(t.subject, t.predicate, t.object, None)
+                if not isinstance(q.graph_name, ox.DefaultGraph)
+            )
+            there = ox.Quad(t.subject, t.predicate, t.object, default) in self.store
+            if stays and not there:
+                merged_in.add(t)
+            elif there and not stays:
+                merged_out.add(t)
+        parts = []
+        if delete or merged_out:
+            parts.append(f"DELETE DATA {{ {_quad_data(delete, merged_out)} }}")
+        if insert or merged_in:
+            parts.append(f"INSERT DATA {{ {_quad_data(insert, merged_in)} }}")
+        if parts:
+            self.store.update(" ;\n".join(parts))
+
+    def unmerge(self, retired: str, base: str = DEFAULT_BASE) -> int:
+        """Undo the merges of ``retired`` into another IRI: in each article that made one, the
+        name gets its own node again (labelled as the article wrote it), and the store keeps
+        ``owl:differentFrom`` so later builds do not merge them again. Returns how many."""
+        okg = lambda local: ox.NamedNode(OKG + local)  # noqa: E731
+        same_as = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+        rdfs_label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+        foaf_name = ox.NamedNode("http://xmlns.com/foaf/0.1/name")
+        alt = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+        r = ox.NamedNode(retired)
+        delete: set[ox.Quad] = set()
+        insert: set[ox.Quad] = set()
+        done = 0
+        for rec in list(self.store.quads_for_pattern(None, okg("retired"), r, None)):
+            g, node = rec.graph_name, rec.subject
+            if isinstance(g, ox.DefaultGraph):
+                continue
+            survivor = next(iter(self.store.quads_for_pattern(node, okg("survivor"), None, g))).object
+            name = next(iter(self.store.quads_for_pattern(node, okg("nameUsed"), None, g))).object
+            delete |= set(self.store.quads_for_pattern(node, None, None, g))
+            delete |= set(self.store.quads_for_pattern(r, same_as, survivor, g))
+            for q in self.store.quads_for_pattern(survivor, None, None, g):
+                delete.add(q)
+                if q.predicate in (rdfs_label, foaf_name):
+                    insert.add(ox.Quad(r, q.predicate, name, g))
+                elif not (q.predicate == alt and q.object == name):
+                    insert.add(ox.Quad(r, q.predicate, q.object, g))
+            for q in self.store.quads_for_pattern(None, None, survivor, g):
+                delete.add(q)
+                if q.subject != node and q.predicate != same_as:  # the record itself goes
+                    insert.add(ox.Quad(q.subject, q.predicate, r, g))
+            ident = ox.NamedNode(base + IDENTITY_GRAPH)
+            delete |= set(self.store.quads_for_pattern(r, same_as, survivor, ident))
+            insert.add(ox.Quad(r, ox.NamedNode(OWL + "differentFrom"), survivor, ident))
+            done += 1
+        self.apply(delete - insert, insert - delete)
+        return done
+
+    def merge(self, retired: str, survivor: str, base: str = DEFAULT_BASE, evidence: str = "") -> int:
+        """Merge ``retired`` into ``survivor`` by hand: in every article graph that names it,
+        its facts move to the survivor, its names become alternative labels, and a record
+        (okg:IdentityMerge) lets :meth:`unmerge` take it back. Returns the articles changed."""
+        r, s = ox.NamedNode(retired), ox.NamedNode(survivor)
+        rdfs_label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+        foaf_name = ox.NamedNode("http://xmlns.com/foaf/0.1/name")
+        alt = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+        same_as = ox.NamedNode(OWL + "sameAs")
+        label = next(
+            (q.object for q in self.store.quads_for_pattern(s, rdfs_label, None, ox.DefaultGraph())), None
+        )
+        if label is None:
+            raise ValueError(f"no entity {survivor} in the store")
+        is_person = any(True for _ in self.store.quads_for_pattern(s, foaf_name, None, ox.DefaultGraph()))
+        delete: set[ox.Quad] = set()
+        insert: set[ox.Quad] = set()
+        graphs = {
+            q.graph_name
+            for q in self.store.quads_for_pattern(r, None, None, None)
+            if isinstance(q.graph_name, ox.NamedNode) and "/article/" in q.graph_name.value
+        }
+        for g in sorted(graphs, key=str):
+            names = [q.object for q in self.store.quads_for_pattern(r, rdfs_label, None, g)]
+            name = names[0] if names else ox.Literal(retired.rsplit("/", 1)[-1])
+            for q in self.store.quads_for_pattern(r, None, None, g):
+                delete.add(q)
+                if q.predicate in (rdfs_label, foaf_name):
+                    if q.object != label:
+                        insert.add(ox.Quad(s, alt, q.object, g))
+                else:
+                    insert.add(ox.Quad(s, q.predicate, q.object, g))
+            for q in self.store.quads_for_pattern(None, None, r, g):
+                delete.add(q)
+                insert.add(ox.Quad(q.subject, q.predicate, s, g))
+            insert.add(ox.Quad(s, rdfs_label, label, g))
+            if is_person:
+                insert.add(ox.Quad(s, foaf_name, label, g))
+            node = ox.NamedNode(f"{base}merge/{g.value.rsplit('/', 1)[-1]}/{_digest(retired, survivor)}")
+            insert |= {
+                ox.Quad(r, same_as, s, g),
+                ox.Quad(node, ox.NamedNode(RDF_TYPE), ox.NamedNode(OKG + "IdentityMerge"), g),
+                ox.Quad(node, ox.NamedNode(OKG + "retired"), r, g),
+                ox.Quad(node, ox.NamedNode(OKG + "survivor"), s, g),
+                ox.Quad(node, ox.NamedNode(OKG + "nameUsed"), name, g),
+                ox.Quad(
+                    node, ox.NamedNode(OKG + "identityEvidence"), ox.Literal(evidence or "merged by hand"), g
+                ),
+                ox.Quad(node, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), g, g),
+            }
+        ident = ox.NamedNode(base + IDENTITY_GRAPH)
+        insert.add(ox.Quad(r, same_as, s, ident))
+        delete |= set(self.store.quads_for_pattern(r, ox.NamedNode(OWL + "differentFrom"), s, ident))
+        self.apply(delete - insert, insert - delete)
+        return len(graphs)
+
+    def merges(self) -> list[dict[str, str]]:
+        """Every identity merge recorded in the store: retired, survivor, name used, evidence, article."""
+        rows = self.store.query(
+            f"""SELECT ?retired ?survivor ?name ?evidence ?g WHERE {{ GRAPH ?g {{
+                ?m a <{OKG}IdentityMerge> ; <{OKG}retired> ?retired ; <{OKG}survivor> ?survivor ;
+                   <{OKG}nameUsed> ?name ; <{OKG}identityEvidence> ?evidence }} }}
+                ORDER BY ?retired ?g"""
+        )
+        return [
+            {k: r[k].value for k in ("retired", "survivor", "name", "evidence")} | {"article": r["g"].value}
+            for r in rows
+        ]
+
     # ------------------------------------------------------------------ identity
 
     def seed(self, resolver) -> None:
@@ -180,6 +334,10 @@ class KnowledgeBase:
         owl_same = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
         for q in self.store.quads_for_pattern(None, owl_same, None, ox.DefaultGraph()):
             resolver.redirects[q.subject.value] = q.object.value
+        different = ox.NamedNode(OWL + "differentFrom")
+        for q in self.store.quads_for_pattern(None, different, None, ox.DefaultGraph()):
+            resolver.apart.add((q.subject.value, q.object.value))
+            resolver.redirects.pop(q.subject.value, None)
 
     # ------------------------------------------------------------------ reading
 

@@ -100,6 +100,7 @@ class Resolver:
     surnames: dict[str, dict[str, str]] = field(default_factory=dict)  # surname -> {given names: IRI}
     short_forms: dict[str, set[str]] = field(default_factory=dict)  # "EAEU" -> IRIs labelled so
     long_forms: dict[str, dict[str, str]] = field(default_factory=dict)  # initial -> {full name: IRI}
+    apart: set[tuple[str, str]] = field(default_factory=set)  # (IRI, IRI) never to merge (owl:differentFrom)
     merges: list[Merge] = field(default_factory=list)  # variant names taken as known entities (last article)
     _why: str = ""
 
@@ -135,6 +136,10 @@ class Resolver:
             self.labels.setdefault(iri, ent.name)
             if ent.type in ("Person", "Organization"):
                 own = self.iri(KIND_PATH[ent.type], slugify(_HONORIFIC.sub("", ent.name)))
+                if (own, iri) in self.apart or (iri, own) in self.apart:
+                    out[key] = iri = own  # a merge someone undid: keep them apart
+                    self.labels.setdefault(iri, ent.name)
+                    continue
                 if own != iri and self._why:
                     self.merges.append(Merge(own, iri, ent.name, self.labels[iri], self._why))
         return out
