@@ -87,6 +87,8 @@ class Fact:
     confidence: float = 1.0
     role: str | None = None  # for "role": the post title, e.g. "Chairman of the Board"
     current: bool = True  # for "role": False for former posts
+    start: str | None = None  # for "role": when the post began, where the text says (ISO 8601)
+    end: str | None = None  # for "role": when it ended
 
 
 @dataclass

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from orgkg.extract import vocab as V
 from orgkg.extract.dates import DateValue, find_dates
 from orgkg.extract.mentions import Mention, SentenceAnalysis
+from orgkg.extract.tenure import date_tenures
 from orgkg.extract.tokens import Sentence, sentences
 from orgkg.model import Article, Entity, Extraction, Fact, Span
 
@@ -1201,7 +1202,7 @@ class ArticleExtractor:
 
 def extract(article: Article) -> Extraction:
     """Every entity and fact the article states, with evidence."""
-    return ArticleExtractor(article).run()
+    return date_tenures(ArticleExtractor(article).run())
 
 
 __all__ = ["extract", "DateValue"]

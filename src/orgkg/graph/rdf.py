@@ -39,6 +39,7 @@ PREDICATE = {
 }
 
 Triple = tuple[URIRef, URIRef, object]
+_TIME_PROP = {XSD.date: TIME.inXSDDate, XSD.gYearMonth: TIME.inXSDgYearMonth, XSD.gYear: TIME.inXSDgYear}
 
 
 def date_literal(iso: str) -> Literal:
@@ -135,6 +136,20 @@ def merge_triples(merges, base: str, article_id: str) -> Iterator[Triple]:
         yield node, PROV.wasDerivedFrom, art
 
 
+def _interval(m: URIRef, start: str | None, end: str | None) -> Iterator[Triple]:
+    """org:memberDuring: a time:Interval with the instants the text gives."""
+    interval = URIRef(f"{m}/during")
+    yield m, ORG.memberDuring, interval
+    yield interval, RDF.type, TIME.Interval
+    for pred, value, name in ((TIME.hasBeginning, start, "start"), (TIME.hasEnd, end, "end")):
+        if value:
+            instant = URIRef(f"{interval}/{name}")
+            lit = date_literal(value)
+            yield interval, pred, instant
+            yield instant, RDF.type, TIME.Instant
+            yield instant, _TIME_PROP[lit.datatype], lit
+
+
 def _evidence(node: URIRef, art: URIRef, start: int, end: int, ex: Extraction, seen: set) -> Iterator[Triple]:
     # The evidence is the whole sentence around the mention.
     sent = _sentence_around(ex, start, end)
@@ -192,6 +207,8 @@ def _fact_triples(f: Fact, ex: Extraction, iris: dict[str, str], art: URIRef, se
             yield m, OKG.attestedOn, Literal(ex.article.date.isoformat(), datatype=XSD.date)
         if not f.current:
             yield m, OKG.current, Literal(False)
+        if f.start or f.end:
+            yield from _interval(m, f.start, f.end)
         statements = [(m, ORG.member, subj), (m, ORG.organization, org)]
     else:
         pred = PREDICATE[f.kind]
