@@ -8,6 +8,11 @@ The Python API mirrors the command line::
     orgkg.export(ds, "dev.ttl")                          # format from the extension
     orgkg.viz(ds, "graph.html")
     report = orgkg.validate(ds)                          # report.conforms, report.text
+
+    # a SPARQL server (here Virtuoso): push one named graph per article, query it there
+    with orgkg.Endpoint("http://127.0.0.1:8890/sparql", user="dba", password="dba") as ep:
+        ep.push(ds)                                      # or a KnowledgeBase; PUT: idempotent
+        rows = orgkg.query(ep, "officials-of-body", org="CIS")
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Dataset, Graph
 
+    from orgkg.graph.remote import Endpoint
     from orgkg.query.sparql import QueryResult
     from orgkg.validate import ValidationReport
 
@@ -59,13 +65,21 @@ def load(path: str | Path) -> Dataset:
     return load_graph(path)
 
 
-def query(graph: Graph | Dataset | str | Path, q: str, **params: Any) -> QueryResult:
-    """Run SPARQL text, a .rq file or a named query; keyword arguments are bound as RDF terms."""
+def query(graph: Graph | Dataset | Endpoint | str | Path, q: str, **params: Any) -> QueryResult:
+    """Run SPARQL text, a .rq file or a named query; keyword arguments are bound as RDF terms.
+
+    ``graph`` is a Dataset or Graph, a graph file, a ``KnowledgeBase`` or an :class:`Endpoint`.
+    """
+    from orgkg.graph.remote import Endpoint
+    from orgkg.graph.store import KnowledgeBase
     from orgkg.query import resolve_query, run_query
 
     if isinstance(graph, (str, Path)):
         graph = load(graph)
-    return run_query(graph, resolve_query(q), {k: str(v) for k, v in params.items()})
+    bound = {k: str(v) for k, v in params.items()}
+    if isinstance(graph, (KnowledgeBase, Endpoint)):
+        return graph.query(resolve_query(q), bound)
+    return run_query(graph, resolve_query(q), bound)
 
 
 def export(graph: Dataset, path: str | Path, fmt: str | None = None) -> Path:
@@ -97,7 +111,27 @@ def stats(graph: Graph | Dataset) -> dict[str, dict[str, int]]:
     return {"classes": class_counts(graph, qualified=True), "properties": property_counts(graph)}
 
 
-__all__ = ["build", "extract", "load", "query", "export", "viz", "validate", "stats", "__version__"]
+def __getattr__(name: str) -> Any:
+    # ``orgkg.Endpoint``: imported on first use (it brings in httpx)
+    if name == "Endpoint":
+        from orgkg.graph.remote import Endpoint
+
+        return Endpoint
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "build",
+    "extract",
+    "load",
+    "query",
+    "export",
+    "viz",
+    "validate",
+    "stats",
+    "Endpoint",
+    "__version__",
+]
 
 
 # ``orgkg.query``, ``orgkg.extract``, ``orgkg.viz`` and ``orgkg.validate`` are both API

@@ -96,6 +96,40 @@ def _load(graph: str):
         )
 
 
+EndpointOpt = Annotated[
+    str | None,
+    typer.Option("--endpoint", "-e", help="A SPARQL endpoint URL to read instead of a graph or store."),
+]
+UserOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--user", "-u", envvar="ORGKG_ENDPOINT_USER", help="User for the endpoint (HTTP digest or basic)."
+    ),
+]
+PasswordOpt = Annotated[
+    str | None,
+    typer.Option("--password", envvar="ORGKG_ENDPOINT_PASSWORD", help="Password for the endpoint."),
+]
+
+
+def _endpoint(url: str, user: str | None, password: str | None, graph_store: str | None = None, **kw):
+    from orgkg.graph.remote import Endpoint, EndpointError
+
+    if user is None and password is not None:
+        _die("--password without --user")
+    try:
+        return Endpoint(url, graph_store_url=graph_store, user=user, password=password, **kw)
+    except EndpointError as exc:
+        _die(str(exc))
+
+
+def _graph_or_endpoint(graph: str | None, endpoint: str | None) -> None:
+    if graph is not None and endpoint is not None:
+        _die("give a graph file or store, or --endpoint URL, not both")
+    if graph is None and endpoint is None:
+        _die("give a graph file or store, or --endpoint URL")
+
+
 @app.command()
 def build(
     inputs: Annotated[
@@ -255,21 +289,33 @@ def _summary(result, failed, output: Path, kb=None) -> None:
 
 @app.command()
 def query(
-    graph: Annotated[str, typer.Argument(help="A graph file or a store written by orgkg build.")],
+    graph: Annotated[
+        str | None,
+        typer.Argument(help="A graph file or a store written by orgkg build (not with --endpoint)."),
+    ] = None,
     query_: Annotated[
-        str, typer.Argument(metavar="QUERY", help="SPARQL text, a .rq file, or a named query.")
-    ],
+        str | None, typer.Argument(metavar="QUERY", help="SPARQL text, a .rq file, or a named query.")
+    ] = None,
     param: Annotated[
         list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, bound as an RDF term.")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+    endpoint: EndpointOpt = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
 ) -> None:
-    """Run a SPARQL query (or a named one from ontology/queries) over a graph.
+    """Run a SPARQL query (or a named one from ontology/queries) over a graph or a SPARQL endpoint.
 
     Example: [bold]orgkg query dev.trig officials-of-body --param org="Eurasian Economic Commission"[/]
+    Example: [bold]orgkg query --endpoint http://127.0.0.1:8890/sparql officials-of-body -p org=CIS[/]
     """
     from orgkg.query import QueryError, resolve_query, run_query
 
+    if endpoint is not None and query_ is None:
+        graph, query_ = None, graph  # the one positional argument is the query
+    if query_ is None:
+        _die("give a graph file or store and a QUERY, or --endpoint URL and a QUERY")
+    _graph_or_endpoint(graph, endpoint)
     params = {}
     for p in param or []:
         if "=" not in p:
@@ -282,11 +328,22 @@ def query(
         text = resolve_query(query_)
     except QueryError as exc:
         _die(str(exc))
-    src = _source(graph)
-    try:
-        res = src.query(text, params) if hasattr(src, "seed") else run_query(src, text, params)
-    except QueryError as exc:
-        _die(str(exc))
+    if endpoint is not None:
+        from orgkg.graph.remote import EndpointError
+
+        with _endpoint(endpoint, user, password) as ep:
+            try:
+                res = ep.query(text, params)
+            except QueryError as exc:
+                _die(str(exc))
+            except EndpointError as exc:
+                _die(str(exc), EXIT_FAIL)
+    else:
+        src = _source(graph)
+        try:
+            res = src.query(text, params) if hasattr(src, "seed") else run_query(src, text, params)
+        except QueryError as exc:
+            _die(str(exc))
     if res.kind == "graph":
         sys.stdout.write(res.to_turtle())
     elif res.kind == "ask":
@@ -335,25 +392,105 @@ def export(
 
 @app.command()
 def viz(
-    graph: Annotated[str, typer.Argument(help="A graph file or a store written by orgkg build.")],
+    graph: Annotated[
+        str | None,
+        typer.Argument(help="A graph file or a store written by orgkg build (not with --endpoint)."),
+    ] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("graph.html"),
     title: Annotated[str, typer.Option(help="Page title.")] = "orgkg network",
     max_nodes: Annotated[
         int, typer.Option("--max-nodes", help="Keep at most this many (best-connected) nodes.")
     ] = 2000,
+    endpoint: EndpointOpt = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+    base: Annotated[
+        str, typer.Option(help="With --endpoint: draw the server's graphs whose IRI starts with this.")
+    ] = "https://w3id.org/orgkg/id/",
 ) -> None:
     """Draw the graph as an interactive HTML network that works offline.
 
     Example: [bold]orgkg viz dev.trig --output graph.html[/]
+    Example: [bold]orgkg viz --endpoint http://127.0.0.1:8890/sparql -o graph.html[/]
     """
     from orgkg.viz.network import render_html
 
-    ds = _as_dataset(_source(graph))
+    _graph_or_endpoint(graph, endpoint)
+    if endpoint is not None:
+        from orgkg.graph.remote import EndpointError
+
+        with _endpoint(endpoint, user, password, base=base) as ep:
+            try:
+                ds = ep.dataset()
+            except EndpointError as exc:
+                _die(str(exc), EXIT_FAIL)
+    else:
+        ds = _as_dataset(_source(graph))
     try:
         path = render_html(ds, output, title=title, max_nodes=max_nodes)
     except OSError as exc:
         _die(f"cannot write {output}: {exc.strerror or exc}", EXIT_FAIL)
     err.print(f"wrote {escape(str(path))}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def push(
+    source: Annotated[
+        str, typer.Argument(help="A store written by orgkg build --store, or a .trig/.nq file.")
+    ],
+    endpoint: Annotated[
+        str, typer.Option("--endpoint", "-e", help="The server's SPARQL query URL (e.g. .../sparql).")
+    ],
+    graph_store: Annotated[
+        str | None,
+        typer.Option(
+            "--graph-store",
+            help="Its Graph Store Protocol URL (default: Virtuoso's, .../sparql-graph-crud-auth).",
+        ),
+    ] = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+    graph_param: Annotated[
+        str, typer.Option("--graph-param", help="Query parameter naming the graph: graph or graph-uri.")
+    ] = "graph",
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Also delete the server's orgkg graphs the source does not have.")
+    ] = False,
+    base: Annotated[
+        str, typer.Option(help="With --prune: the server's graphs whose IRI starts with this are orgkg's.")
+    ] = "https://w3id.org/orgkg/id/",
+) -> None:
+    """Load a knowledge base into a SPARQL server, one named graph per article (again: same result).
+
+    Each named graph is PUT with the SPARQL 1.1 Graph Store Protocol, replacing what the
+    server held under that name. Credentials may come from ORGKG_ENDPOINT_USER and
+    ORGKG_ENDPOINT_PASSWORD.
+
+    Example: [bold]orgkg push kb/ --endpoint http://127.0.0.1:8890/sparql --user dba --password dba[/]
+    """
+    from orgkg.graph.remote import EndpointError
+
+    if graph_param not in ("graph", "graph-uri"):
+        _die(f"unknown --graph-param {graph_param!r}; use graph or graph-uri")
+    src = _source(source)
+    try:
+        with _endpoint(endpoint, user, password, graph_store, graph_param=graph_param, base=base) as ep:
+            try:
+                result = ep.push(src, prune=prune)
+            except EndpointError as exc:
+                _die(str(exc), EXIT_FAIL)
+    finally:
+        if hasattr(src, "close"):
+            src.close()
+    if result.graphs == 0:
+        _die(f"{source} has no named graphs to push (build a store, or write .trig/.nq)", EXIT_FAIL)
+    pruned = f", deleted {result.deleted} stale graphs" if prune else ""
+    where = escape(ep.graph_store_url or endpoint)
+    err.print(
+        f"pushed {result.graphs} graphs, {result.triples} triples to {where}{pruned}",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @app.command()
