@@ -209,12 +209,16 @@ CASES = [
             ("id:country/russia", "id:org/supreme-council", "id:event/seec-meeting-2023-05-25"),
         },
     ),
-    # as of end 2022 Myasnikovich chaired the Board; the 2023 article calls him former
+    # as of end 2022 Myasnikovich chaired the Board: the 2022 article says so, and the 2023
+    # one dates his post from 2020 (it calls him former in 2023, so not as of 2023)
     (
         "posts-as-of",
         {"org": "EEC Board", "date": "2022-12-31"},
         ["person", "role", "attested", "article"],
-        {("id:person/mikhail-myasnikovich", "Chairman of the Board", "2022-02-11", A1)},
+        {
+            ("id:person/mikhail-myasnikovich", "Chairman of the Board", "2022-02-11", A1),
+            ("id:person/mikhail-myasnikovich", "Chairman of the Board", "2023-05-25", A2),
+        },
     ),
     (
         "posts-as-of",
@@ -224,9 +228,10 @@ CASES = [
     ),
     (
         "posts-as-of",
-        {"org": "EEC", "date": "2022-02-10"},  # before any article
+        # before any article: only the post the 2023 article dates (since 2020) was held
+        {"org": "EEC", "date": "2022-02-10"},
         ["person"],
-        set(),
+        {("id:person/mikhail-myasnikovich",)},
     ),
     (
         "posts-as-of",
