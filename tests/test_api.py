@@ -131,3 +131,24 @@ def test_api_names_stay_callable_after_their_subpackages_are_imported(ds: Datase
         assert orgkg.extract("Foreign Minister of Uzbekistan Farrukh Alimov visited Minsk.").facts
         assert Path(orgkg.viz(ds, tmp_path / "v.html")).exists()
     assert orgkg.query.sparql.run_query is orgkg.query.run_query  # the module is still there
+
+
+def test_api_store_round_trip(tmp_path) -> None:
+    """The knowledge base from Python: build into it, query, export, stats, validate, viz."""
+    import orgkg
+    from orgkg.graph.store import KnowledgeBase
+
+    articles = Path(__file__).parent / "fixtures" / "articles"
+    kb = orgkg.build(articles, store=tmp_path / "kb")
+    assert isinstance(kb, KnowledgeBase) and len(kb.articles()) == 3
+    assert orgkg.query(kb, "officials-of-body", org="Eurasian Economic Commission").rows
+    out = orgkg.export(kb, tmp_path / "kb.ttl")
+    assert out.stat().st_size > 1000
+    assert orgkg.stats(kb)["classes"]["foaf:Person"] >= 3
+    assert orgkg.validate(kb).conforms
+    assert orgkg.viz(kb, tmp_path / "kb.html").exists()
+    again = orgkg.build(articles, store=kb)
+    assert again is kb
+    kb.close()
+    with orgkg.load(tmp_path / "kb") as ro:
+        assert len(ro.articles()) == 3

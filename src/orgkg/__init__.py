@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Dataset, Graph
 
     from orgkg.graph.remote import Endpoint
+    from orgkg.graph.store import KnowledgeBase
     from orgkg.query.sparql import QueryResult
     from orgkg.validate import ValidationReport
 
@@ -37,13 +38,32 @@ def build(
     *,
     base: str = "https://w3id.org/orgkg/id/",
     min_confidence: float = 0.0,
-) -> Dataset:
-    """Build a dataset from articles (files, directories, .jsonl); one named graph per article."""
+    store: str | Path | KnowledgeBase | None = None,
+    force: bool = False,
+) -> Dataset | KnowledgeBase:
+    """Build a dataset from articles (files, directories, .jsonl); one named graph per article.
+
+    With ``store`` (a directory or an open :class:`KnowledgeBase`) the articles are added
+    to that knowledge base instead (unchanged ones skipped unless ``force``), which is returned.
+    """
+    from orgkg.graph.store import KnowledgeBase
     from orgkg.pipeline import build as _build
 
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
-    return _build(inputs, base=base, min_confidence=min_confidence).dataset
+    if store is None:
+        return _build(inputs, base=base, min_confidence=min_confidence).dataset
+    kb = store if isinstance(store, KnowledgeBase) else KnowledgeBase(store)
+    _build(inputs, base=base, min_confidence=min_confidence, store=kb, force=force)
+    kb.flush()
+    return kb
+
+
+def open_store(path: str | Path, *, read_only: bool = False) -> KnowledgeBase:
+    """Open (or make) a knowledge base directory; use it as a context manager to close it."""
+    from orgkg.graph.store import KnowledgeBase
+
+    return KnowledgeBase(path, read_only=read_only)
 
 
 def extract(text: str, *, title: str | None = None, date: str | None = None, id: str = "article"):
@@ -58,11 +78,20 @@ def extract(text: str, *, title: str | None = None, date: str | None = None, id:
     return _extract(Article(id=id, text=body, title=title, date=d, source=id))
 
 
-def load(path: str | Path) -> Dataset:
-    """Read a graph file written by ``build``/``export``."""
+def load(path: str | Path) -> Dataset | KnowledgeBase:
+    """Read a graph file written by ``build``/``export``, or open a store directory (read-only)."""
     from orgkg.graph.io import load_graph
+    from orgkg.graph.store import KnowledgeBase, is_store
 
+    if is_store(path):
+        return KnowledgeBase(path, read_only=True)
     return load_graph(path)
+
+
+def _dataset(graph: Any) -> Any:
+    from orgkg.graph.store import KnowledgeBase
+
+    return graph.dataset() if isinstance(graph, KnowledgeBase) else graph
 
 
 def query(graph: Graph | Dataset | Endpoint | str | Path, q: str, **params: Any) -> QueryResult:
@@ -82,11 +111,15 @@ def query(graph: Graph | Dataset | Endpoint | str | Path, q: str, **params: Any)
     return run_query(graph, resolve_query(q), bound)
 
 
-def export(graph: Dataset, path: str | Path, fmt: str | None = None) -> Path:
-    """Write the dataset (format from the extension unless given), atomically."""
-    from orgkg.graph.io import write_graph
+def export(graph: Dataset | KnowledgeBase, path: str | Path, fmt: str | None = None) -> Path:
+    """Write the dataset or store (format from the extension unless given), atomically."""
+    from orgkg.graph.io import format_for, write_atomic, write_graph
+    from orgkg.graph.store import KnowledgeBase
 
-    write_graph(graph, path, fmt)
+    if isinstance(graph, KnowledgeBase):
+        write_atomic(path, graph.export(format_for(path, fmt)))
+    else:
+        write_graph(graph, path, fmt)
     return Path(path)
 
 
@@ -94,20 +127,23 @@ def viz(graph: Graph | Dataset, path: str | Path, **kwargs: Any) -> Path:
     """Write an offline interactive HTML network of the graph."""
     from orgkg.viz.network import render_html
 
-    return render_html(graph, path, **kwargs)
+    return render_html(_dataset(graph), path, **kwargs)
 
 
 def validate(graph: Graph | Dataset) -> ValidationReport:
     """SHACL-validate a graph against ontology/shapes.ttl."""
     from orgkg.validate import validate as _validate
 
-    return _validate(graph)
+    return _validate(_dataset(graph))
 
 
 def stats(graph: Graph | Dataset) -> dict[str, dict[str, int]]:
     """Counts by class and by property."""
     from orgkg.graph.stats import class_counts, property_counts
+    from orgkg.graph.store import KnowledgeBase
 
+    if isinstance(graph, KnowledgeBase):
+        return {"classes": graph.class_counts(qualified=True), "properties": graph.property_counts()}
     return {"classes": class_counts(graph, qualified=True), "properties": property_counts(graph)}
 
 
@@ -122,6 +158,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "build",
+    "open_store",
     "extract",
     "load",
     "query",
