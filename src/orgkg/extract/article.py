@@ -21,9 +21,36 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.;:")
 
 
-def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _STOP_INITIALS]
+def _initials(name: str, stop: bool = True) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and (not stop or w.lower() not in _STOP_INITIALS)]
     return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def _abbreviates(acr: str, words: list[str]) -> bool:
+    """Can the acronym be read off these words, letters in order, starting with the first
+    word's initial and touching every content word but a final head ("EAEU" from "Eurasian Economic Union",
+    "RUSNANO" from "Russian Nanotechnology Corporation")? (Schwartz and Hearst, 2003.)"""
+    letters = acr.replace(".", "").replace("-", "").lower()
+    content = [w.lower() for w in words if w.lower() not in _STOP_INITIALS]
+    if not letters or not content or content[0][:1] != letters[0]:
+        return False
+
+    def fit(li: int, wi: int, ci: int) -> bool:
+        # letter li to place; word wi, from character ci (ci == 0: at the word's initial only)
+        if li == len(letters):
+            # every word used, but a trailing head may be left out ("Corporation" in RUSNANO)
+            return wi >= len(content) - 1 or (wi == len(content) - 2 and content[-1] in V.ORG_HEADS)
+        if wi >= len(content):
+            return False
+        w = content[wi]
+        if ci == 0:
+            return w[:1] == letters[li] and fit(li + 1, wi, 1)
+        pos = w.find(letters[li], ci)
+        if pos >= 0 and fit(li + 1, wi, pos + 1):
+            return True
+        return fit(li, wi + 1, 0)
+
+    return fit(0, 0, 0)
 
 
 _FAMILIES = {
@@ -41,6 +68,17 @@ _FAMILIES = {
     "memoranda": "memorandum",
     "memorandums": "memorandum",
 }
+
+
+def _names_document(name: str) -> bool:
+    """Is the first head noun of this name an agreement's or an event's ("General Agreement on
+    Tariffs and Trade") rather than a body's ("Council of the Agreement")?"""
+    for w in name.lower().split():
+        if w in V.ORG_HEADS:
+            return False
+        if (w in V.AGREEMENT_HEADS and w not in V.WEAK_AGREEMENT_HEADS) or w in V.EVENT_HEADS:
+            return w not in V.ORG_HEADS
+    return False
 
 
 def _family(head: str) -> str:
@@ -179,6 +217,7 @@ class ArticleExtractor:
         self.current_agreement: str | None = None
         self.dateline_place: Mention | None = None
         self.acronyms: dict[str, str] = {}  # acronym -> full org name
+        self.not_org_acronyms: set[str] = set()
         self.last_person: str | None = None
         self.signed_in: dict[str, tuple[str, Sentence]] = {}  # agreement -> (place, sentence)
         self.adoption: tuple[str, int] | None = None  # (event, sentence) where documents were adopted
@@ -236,6 +275,8 @@ class ArticleExtractor:
             return None
         name = _norm(m.name)
         if m.acronym:
+            if m.text in self.not_org_acronyms:
+                return None
             full = self.acronyms.get(m.text)
             key = f"org:{_singular(full)}" if full else f"org:{_singular(m.text)}"
         elif m.generic:
@@ -317,6 +358,13 @@ class ArticleExtractor:
                     ):
                         self.acronyms[acr] = _norm(cand)
                         break
+                else:
+                    # Letters taken from inside the words: the shortest capitalised name that spells it.
+                    for k in range(1, min(len(words), len(acr) + 2) + 1):
+                        cand_words = [w.strip(",;:") for w in words[-k:]]
+                        if cand_words[0][:1].isupper() and _abbreviates(acr, cand_words):
+                            self.acronyms[acr] = _norm(" ".join(cand_words))
+                            break
         known = set(self.acronyms)
         analyses = [SentenceAnalysis(s, known) for s in sents]
         # A second look at sentences that name someone by surname alone.
@@ -333,11 +381,27 @@ class ArticleExtractor:
                 if any(t.text in surnames and t.i not in named for t in s.toks):
                     analyses[n] = SentenceAnalysis(s, known, surnames)
         # Acronyms whose initials spell a full name in the same article.
-        fulls = {_initials(_norm(m.name)): _norm(m.name) for a in analyses for m in a.orgs if not m.acronym}
+        fulls: dict[str, str] = {}
+        firsts: dict[str, set[str]] = {}
+        for a in analyses:
+            for m in a.orgs:
+                if m.acronym:
+                    continue
+                name = _norm(m.name)
+                # "Independent Commission Against Corruption": ICC or ICAC
+                fulls.setdefault(_initials(name), name)
+                fulls.setdefault(_initials(name, stop=False), name)
+                first = name.split()[0]
+                if len(name.split()) > 1 and a.toks[m.s].acronym and m.parent is None:
+                    firsts.setdefault(first, set()).add(name)  # "AMR Corporation" ... "AMR"
         for a in analyses:
             for m in a.orgs:
                 if m.acronym and m.text not in self.acronyms and m.text in fulls:
                     self.acronyms[m.text] = fulls[m.text]
+                elif m.acronym and m.text not in self.acronyms and len(firsts.get(m.text, ())) == 1:
+                    self.acronyms[m.text] = next(iter(firsts[m.text]))
+        # An acronym given to a treaty or a meeting is not a body's.
+        self.not_org_acronyms = {acr for acr, full in self.acronyms.items() if _names_document(full)}
         for a in analyses:
             if a.dateline_place is not None and self.dateline_place is None:
                 self.dateline_place = a.dateline_place

@@ -8,6 +8,7 @@ across sentences is ``extract.article``'s job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from orgkg.extract import vocab as V
@@ -47,6 +48,7 @@ _ROLE_MULTI_SET = frozenset(V.ROLE_MULTI)
 _AGREEMENT_MULTI: dict[str, list[list[str]]] = {}
 for _phrase in sorted(V.AGREEMENT_MULTI, key=lambda p: -len(p.split())):
     _AGREEMENT_MULTI.setdefault(_phrase.split()[0], []).append(_phrase.split())
+_ROMAN = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 PUNCT_BREAK = frozenset(
     {",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "–", "—", "-", "!", "?", "[", "]"}
 )
@@ -216,6 +218,8 @@ class SentenceAnalysis:
             return False  # "AU-EU", "Russia-ASEAN": a pair, not a body
         if not t.acronym or len(plain) > 8:
             return False
+        if _ROMAN.fullmatch(plain):
+            return False  # "the XV Olympic Winter Games", "Pope John XXIII"
         # A headline or dateline in capitals is not a row of acronyms.
         return not self._shouting
 
@@ -226,12 +230,37 @@ class SentenceAnalysis:
             if self.taken[i] is not None:
                 i += 1
                 continue
+            if self._company_before_suffix(i):
+                i += 1
+                continue
             if self._org_head_at(i) or self._acronym_at(i) or self._gov_at(i):
                 m = self._org_from(i)
                 if m is not None:
                     i = m.e
                     continue
             i += 1
+
+    def _company_before_suffix(self, i: int) -> bool:
+        """A legal form after a comma names a company whatever its words: "Northwind Freight, Inc."."""
+        toks = self.toks
+        if not (toks[i].lower in V.COMPANY_SUFFIXES and toks[i].cap and i >= 2 and toks[i - 1].text == ","):
+            return False
+        s = i - 1
+        while (
+            s > 0
+            and self.taken[s - 1] is None
+            and (self._is_capword(s - 1) or toks[s - 1].text == "&")
+            and toks[s - 1].lower not in V.FUNCTION_WORDS
+            and not self._role_word(s - 1, plural=False)
+        ):
+            s -= 1
+        if s == i - 1 or (s == 0 and i - 1 - s == 1):
+            return False
+        text = _text(self.sent, s, i + 1)
+        m = Mention("org", s, i + 1, text, name=text, head=toks[i - 2].lower)
+        self._claim(m)
+        self.orgs.append(m)
+        return True
 
     def _gov_at(self, i: int) -> bool:
         """Lower-case "government"/"ministry" naming a country's body ("the government of X")."""
@@ -359,7 +388,7 @@ class SentenceAnalysis:
             hit = self.gaz.get(s)
             if hit and hit.kind in ("country", "adjective") and hit.end <= e - 1:
                 parent = self._country_mention(hit)
-            elif first.acronym and s + 1 < e:
+            elif first.acronym and s + 1 < e and head_tok.lower not in V.COMPANY_HEADS:
                 parent = self._claim(
                     Mention("org", s, s + 1, first.text, name=first.text, acronym=True, head=first.text)
                 )
@@ -370,6 +399,14 @@ class SentenceAnalysis:
                 parent = self._country_mention(prev)
         if is_acr and self.taken[s] is not None:
             return None
+        if (
+            not is_acr
+            and name_e + 1 < n
+            and toks[name_e].text == ","
+            and toks[name_e + 1].lower in V.COMPANY_SUFFIXES
+            and self.taken[name_e + 1] is None
+        ):
+            name_e += 2  # "Acme Widgets, Inc.": the legal form is part of the name
         text = _text(self.sent, s, name_e)
         m = Mention("org", s, name_e, text, name=text, parent=parent, acronym=is_acr, head=head_tok.lower)
         if toks[i].lower == "government" and parent is not None and parent.kind == "country":

@@ -269,7 +269,20 @@ NOT_ACRONYMS = frozenset(
     COVID MOU MOUS GMT UTC CEO CFO GDP GNP USD EUR RUB TV ID IT ICT SME SMES PPE OK
     II III IV VI VII VIII IX XI XII XX XXI AM PM AD BC FAQ PDF HTML URL NB PS VIP
     SARS HIV AIDS UAE USA US UK
+    MP MPS MEP MEPS MLA MLAS MSP MSPS MEC TD TDS DC HMS USS HMAS HMCS
     """.split()
+)
+# Heads of companies and parties: an acronym before one is the start of the name
+# ("AMR Corporation", "PAIS Alliance"), not a parent body.
+COMPANY_HEADS = frozenset(
+    """
+    airlines airline airways inc inc. ltd ltd. llc plc holdings partners corporation company
+    limited gmbh associates ventures alliance party group bank
+    """.split()
+)
+# Legal-form suffixes written after a company's name and a comma ("Acme Widgets, Inc.").
+COMPANY_SUFFIXES = frozenset(
+    "inc inc. ltd ltd. llc l.l.c. plc limited gmbh corp corp. co. s.a. ag n.v.".split()
 )
 # Verbs introducing speech, for "..., X said" and pronoun resolution.
 SAY_VERBS = frozenset(

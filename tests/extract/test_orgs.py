@@ -1,0 +1,72 @@
+"""Recognition of bodies (organisations) on sentences written for these tests (no corpus text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from orgkg.extract.article import extract
+from orgkg.model import Article
+
+
+def run(body: str, *, title: str = "Company news"):
+    text = f"{title}\n\n{body}"
+    return extract(Article(id="t", text=text, title=title, date=dt.date(2024, 3, 12), source="test"))
+
+
+def names(ex, type_: str) -> set[str]:
+    return {e.name for e in ex.entities.values() if e.type == type_}
+
+
+def aliases(ex, name: str) -> set[str]:
+    return next(e.aliases for e in ex.entities.values() if e.name == name)
+
+
+def facts(ex, kind: str) -> set[tuple[str, str]]:
+    return {(ex.entities[f.subject].name, ex.entities[f.object].name) for f in ex.facts if f.kind == kind}
+
+
+# ----------------------------------------------------------------- acronyms
+
+
+def test_syllable_acronym_in_parentheses_is_the_same_body():
+    ex = run("She chairs the Northern Shipbuilding Corporation (NORSHIP). NORSHIP builds ferries.")
+    assert "NORSHIP" in aliases(ex, "Northern Shipbuilding Corporation")
+    assert "NORSHIP" not in names(ex, "Organization")
+
+
+def test_acronym_spelled_with_a_stop_word_is_the_same_body():
+    ex = run(
+        "The Regional Office Against Fraud opened a case. The mayor later appeared before ROAF to testify."
+    )
+    assert "ROAF" in aliases(ex, "Regional Office Against Fraud")
+    assert "ROAF" not in names(ex, "Organization")
+
+
+def test_acronym_opening_a_company_name_is_that_company_not_its_parent():
+    ex = run("The carrier merged with KLT Holdings in 2009. Shares of KLT later fell.")
+    assert "KLT Holdings" in names(ex, "Organization")
+    assert "KLT" not in names(ex, "Organization")
+    assert not facts(ex, "sub_org")
+
+
+def test_acronym_of_a_treaty_is_no_body():
+    ex = run("The Pacific Agreement on Fisheries Management (PAFM) was signed in 1998. PAFM rules apply.")
+    assert "PAFM" not in names(ex, "Organization")
+
+
+def test_roman_numerals_and_titles_are_not_acronyms():
+    ex = run(
+        "The city bid for the XV Games. She has been an MP since 2002, and HMS Valiant sailed from "
+        "Washington, D.C. on Monday."
+    )
+    assert not names(ex, "Organization") & {"XV", "MP", "HMS", "D.C"}
+
+
+# ----------------------------------------------------------------- companies
+
+
+def test_legal_form_after_a_comma_is_part_of_the_name():
+    ex = run("The group owns Northwind Freight, Inc. and Blue Harbor Airlines, Ltd., both based in Ohio.")
+    orgs = names(ex, "Organization")
+    assert "Northwind Freight, Inc" in orgs or "Northwind Freight, Inc." in orgs
+    assert any(o.startswith("Blue Harbor Airlines, Ltd") for o in orgs)
