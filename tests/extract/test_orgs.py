@@ -70,3 +70,43 @@ def test_legal_form_after_a_comma_is_part_of_the_name():
     orgs = names(ex, "Organization")
     assert "Northwind Freight, Inc" in orgs or "Northwind Freight, Inc." in orgs
     assert any(o.startswith("Blue Harbor Airlines, Ltd") for o in orgs)
+
+
+# ----------------------------------------------------------------- bodies named by context
+
+
+def test_body_before_a_leaders_title_and_name():
+    ex = run("The vote split between Green leader Maria Holt and Unity chairperson Tom Reyes.")
+    assert {"Green", "Unity"} <= names(ex, "Organization")
+    assert {"Maria Holt", "Tom Reyes"} <= names(ex, "Person")
+
+
+def test_supreme_leader_is_no_body():
+    ex = run("The speech by Supreme Leader Omar Halabi was broadcast.")
+    assert "Supreme" not in names(ex, "Organization")
+
+
+def test_party_of_a_politician():
+    ex = run("Ann Kerr is an Irish Unity politician who has served since 2004.")
+    assert "Unity" in names(ex, "Organization")
+    assert "Unity" not in names(ex, "Person")
+
+
+def test_joined_names_a_body():
+    ex = run("In 2015 she joined Quantrel after leaving government. He later joined the Reform List.")
+    assert {"Quantrel", "Reform List"} <= names(ex, "Organization")
+
+
+def test_joined_a_meeting_is_no_body():
+    ex = run("The minister joined the talks on Monday.")
+    assert not names(ex, "Organization")
+
+
+def test_apposition_with_a_company_noun():
+    ex = run("She now advises Verolink, a Denver-based software company, on exports.")
+    assert "Verolink" in names(ex, "Organization")
+
+
+def test_apposition_with_a_post_is_no_body():
+    ex = run("The report was written by Anna Berg, a former company director, last year.")
+    assert "Anna Berg" not in names(ex, "Organization")

@@ -48,6 +48,9 @@ _ROLE_MULTI_SET = frozenset(V.ROLE_MULTI)
 _AGREEMENT_MULTI: dict[str, list[list[str]]] = {}
 for _phrase in sorted(V.AGREEMENT_MULTI, key=lambda p: -len(p.split())):
     _AGREEMENT_MULTI.setdefault(_phrase.split()[0], []).append(_phrase.split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 _ROMAN = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 PUNCT_BREAK = frozenset(
     {",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "–", "—", "-", "!", "?", "[", "]"}
@@ -125,6 +128,7 @@ class SentenceAnalysis:
         self._dateline()
         self._find_orgs()
         self._find_countries_places()
+        self._find_cued_orgs()
         self._find_roles()
         self._find_persons()
         self._find_events_agreements()
@@ -536,6 +540,98 @@ class SentenceAnalysis:
                 self.orgs.append(parent)
             e = words[-1] + 1
         return e, parent
+
+    # ------------------------------------------------------------------ bodies named by context
+    def _bare_name_tok(self, i: int, months: bool = False) -> bool:
+        """A free capitalised word that could be (part of) a body's bare name."""
+        t = self.toks[i]
+        return (
+            self.taken[i] is None
+            and i not in self.gaz
+            and (self._is_capword(i) or (t.acronym and self._acronym_at(i)))
+            and (t.lower not in V.FUNCTION_WORDS or (months and t.lower in _MONTHS))
+            and t.lower not in V.HONORIFICS
+            and t.lower not in V.FORMER_MARKERS
+            and not self._role_word(i, plural=False)
+            and t.lower not in V.ROLE_MODIFIERS
+            and t.lower not in V.EVENT_HEADS
+            and t.lower not in V.AGREEMENT_HEADS
+        )
+
+    def _cued_org(self, s: int, e: int) -> None:
+        text = _text(self.sent, s, e)
+        m = Mention("org", s, e, text, name=text, head=self.toks[e - 1].lower)
+        self._claim(m)
+        self.orgs.append(m)
+
+    def _find_cued_orgs(self) -> None:
+        """Bodies without a head noun, named by where they stand: "Labour leader X",
+        "an Irish Green politician", "he joined Acme", "Acme, a Denver-based company"."""
+        toks, n = self.toks, len(self.toks)
+        for i in range(n):
+            low = toks[i].lower
+            # "Conservative leader Jane Doe", "Acme chairperson John Roe"
+            if (
+                low in V.LEADER_TITLES
+                and i > 0
+                and self._bare_name_tok(i - 1)
+                and (i - 1 > 0 or toks[i - 1].acronym)
+            ):
+                j = i + 1
+                if j < n and toks[j].lower in ("executive", "officer"):
+                    j += 1
+                if j + 1 < n and self._name_tok(j) and self._name_tok(j + 1):
+                    s = i - 1
+                    while s > 0 and self._bare_name_tok(s - 1) and s - 1 > 0:
+                        s -= 1
+                    words = [toks[x].lower for x in range(s, i)]
+                    plain = all(w in V.NOT_NAME_WORDS or w in V.NOT_BODY_BEFORE_LEADER for w in words)
+                    if not plain and not (len(words) == 1 and words[0] in V.ORG_HEADS):
+                        self._cued_org(s, i)
+                continue
+            # "an Irish Green politician", "a Liberal candidate"
+            if low in V.AFFILIATION_NOUNS and i > 1 and self._bare_name_tok(i - 1):
+                s = i - 1
+                while s > 0 and self._bare_name_tok(s - 1):
+                    s -= 1
+                k = s - 1
+                hit = self.gaz.get(k)
+                if hit is not None and hit.kind in ("adjective", "country"):
+                    k = hit.start - 1
+                if k >= 0 and toks[k].lower in ("a", "an", "the") and i - s <= 3:
+                    self._cued_org(s, i)
+                continue
+            # "joined Acme", "joining the Green List"
+            if low in V.JOIN_VERBS and i + 1 < n:
+                j = i + 1
+                definite = toks[j].lower == "the"
+                j += definite
+                e = j
+                while e < n and e - j < 5 and self._bare_name_tok(e, months=definite):
+                    e += 1
+                if e > j and (definite or e - j == 1) and toks[j].text not in self.known_surnames:
+                    self._cued_org(j, e)
+                continue
+            # "Acme, a Denver-based software company"
+            if low == "," and i > 0 and i + 2 < n and toks[i + 1].lower in ("a", "an", "the"):
+                k = i + 2
+                while k < n and k - i < 9 and toks[k].text not in PUNCT_BREAK:
+                    if toks[k].lower in ("of", "and", "or", "who", "which"):
+                        break
+                    if self._role_word(k, plural=False):
+                        break
+                    if toks[k].lower in V.APPOSITION_ORG_NOUNS and (
+                        k + 1 >= n
+                        or toks[k + 1].text in PUNCT_BREAK
+                        or toks[k + 1].lower in ("that", "which", "whose", "based", "with", "in", "founded")
+                    ):
+                        s = i
+                        while s > 0 and i - s < 4 and self._bare_name_tok(s - 1):
+                            s -= 1
+                        if s < i and (s > 0 or i - s > 1 or toks[s].acronym):
+                            self._cued_org(s, i)
+                        break
+                    k += 1
 
     # ------------------------------------------------------------------ countries and places
     def _find_countries_places(self) -> None:

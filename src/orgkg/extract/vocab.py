@@ -110,6 +110,7 @@ ORG_HEADS = frozenset(
     hospital airlines airline airways inc inc. ltd ltd. llc plc holdings partners exchange
     trust institutes institution society club museum library laboratory movement front
     coalition bloc sabha house legislature assembly chamber tribunal cabinet ministries
+    associates ventures
     """.split()
 )
 # Organ heads: a body with this head and a named parent is a unit of the parent.
@@ -123,7 +124,9 @@ ORGAN_HEADS = frozenset(
 # Heads that name one body even alone, capitalised ("the Senate", "Congress", "the Riksdag").
 SELF_NAMED_BODIES = frozenset("senate congress parliament cabinet duma majlis legislature knesset".split())
 # Heads that name a body only with a qualifier (never alone as a name).
-WEAK_ORG_HEADS = frozenset("group network partnership service office program programme party".split())
+WEAK_ORG_HEADS = frozenset(
+    "group network partnership service office program programme party associates ventures".split()
+)
 
 EVENT_HEADS = frozenset(
     """
@@ -329,5 +332,32 @@ ORG_NAME_WORDS = frozenset(
     asia europe africa america americas oceania caucasus balkans mediterranean
     gulf north south east west middle far near arctic antarctic caribbean
     islamic muslim christian shanghai commonwealth independent policy policies
+    """.split()
+)
+
+# Cue contexts that name a body without a head noun of its own.
+# "Conservative leader X", "Acme chairperson X": a body before a leader's title and a name.
+LEADER_TITLES = frozenset(
+    "leader leaders chairman chairwoman chairperson chief ceo founder co-founder".split()
+)
+# Words before such a title that are no body ("Supreme Leader", "rebel leader").
+NOT_BODY_BEFORE_LEADER = frozenset(
+    "supreme spiritual religious tribal rebel student majority minority former deputy opposition".split()
+)
+# "an Irish Labour politician", "a Green candidate": the party of a politician.
+AFFILIATION_NOUNS = frozenset(
+    """
+    politician politicians candidate candidates lawmaker lawmakers legislator legislators
+    mp mps senator councillor councilor activist activists
+    """.split()
+)
+JOIN_VERBS = frozenset("joined joining joins join rejoined".split())
+# "Acme, a Denver-based software company": nouns whose apposition names a body.
+APPOSITION_ORG_NOUNS = frozenset(
+    """
+    company companies firm corporation conglomerate carrier airline manufacturer maker
+    producer retailer bank lender insurer fund operator developer startup start-up
+    subsidiary provider supplier broadcaster charity party band orchestra club
+    organisation organization group movement
     """.split()
 )
