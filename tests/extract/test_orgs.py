@@ -110,3 +110,38 @@ def test_apposition_with_a_company_noun():
 def test_apposition_with_a_post_is_no_body():
     ex = run("The report was written by Anna Berg, a former company director, last year.")
     assert "Anna Berg" not in names(ex, "Organization")
+
+
+# ----------------------------------------------------------------- heads and complements
+
+
+def test_band_orchestra_battalions_reserve_and_faculty_are_heads():
+    ex = run(
+        "The Coastal Guard Band played with the Harbor Chamber Orchestra. The Iron Battalions marched. "
+        "He is a major in the Norland Army Reserve and taught at the Faculty of Law."
+    )
+    orgs = names(ex, "Organization")
+    assert {"Coastal Guard Band", "Harbor Chamber Orchestra", "Iron Battalions"} <= orgs
+    assert {"Norland Army Reserve", "Faculty of Law"} <= orgs
+    assert "Iron Battalions" not in names(ex, "Person")
+
+
+def test_body_in_a_country_is_the_body_and_the_country():
+    ex = run("She was a Green member of the National Parliament in Canada from 1990 to 1994.")
+    assert "National Parliament" in names(ex, "Organization")
+    assert "Canada" in names(ex, "Country")
+
+
+def test_mission_in_a_country_keeps_its_territory():
+    ex = run("The IOM Mission in Kazakhstan opened a new office.")
+    assert "IOM Mission in Kazakhstan" in names(ex, "Organization")
+
+
+def test_committee_in_another_body_is_two_bodies():
+    ex = run("He chaired the Committee on Pensions in the Department of Labor for six years.")
+    assert {"Committee on Pensions", "Department of Labor"} <= names(ex, "Organization")
+
+
+def test_in_a_continent_ends_the_name():
+    ex = run("He served in the Norland Army in Europe during the war.")
+    assert "Norland Army" in names(ex, "Organization")

@@ -444,15 +444,20 @@ class SentenceAnalysis:
         """Extend a body's name over "of/for/on ..." complements; return (end, parent)."""
         toks, n = self.toks, len(self.toks)
         parent = None
+        # Only a mission or an office is named by where it works ("IOM Mission in Kazakhstan");
+        # "Parliament in the United Kingdom", "Party in the Senate" are a body and a place.
+        territorial = toks[e - 1].lower in V.TERRITORIAL_HEADS
         while e < n and toks[e].lower in ("of", "for", "on", "against", "in", "under"):
             j = e + 1
             if j < n and toks[j].lower == "the":
                 j += 1
             if j >= n:
                 break
+            if toks[e].lower == "in" and not territorial and (j > e + 1 or toks[j].lower in V.REGION_WORDS):
+                break
             hit = self.gaz.get(j)
             if hit and hit.kind == "country" and hit.start == j:
-                if toks[e].lower in ("of", "in"):
+                if toks[e].lower == "of" or (toks[e].lower == "in" and territorial):
                     parent = parent or (self._country_mention(hit) if toks[e].lower == "of" else None)
                     e = hit.end
                     # "in Kazakhstan, Turkmenistan and Uzbekistan": a mission's territory.

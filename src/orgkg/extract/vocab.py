@@ -110,7 +110,8 @@ ORG_HEADS = frozenset(
     hospital airlines airline airways inc inc. ltd ltd. llc plc holdings partners exchange
     trust institutes institution society club museum library laboratory movement front
     coalition bloc sabha house legislature assembly chamber tribunal cabinet ministries
-    associates ventures
+    associates ventures band orchestra ensemble ensembles faculty archives shipyard shipyards
+    battalion battalions brigade regiment reserve dal
     """.split()
 )
 # Organ heads: a body with this head and a named parent is a unit of the parent.
@@ -119,6 +120,17 @@ ORGAN_HEADS = frozenset(
     board council committee secretariat commission department bureau office
     directorate cabinet presidium assembly mission division unit directorate-general
     headquarters delegation chamber court
+    """.split()
+)
+# Heads of bodies named by the territory they work in ("Mission in Kazakhstan").
+TERRITORIAL_HEADS = frozenset(
+    "mission missions office offices delegation embassy representation bureau centre center branch".split()
+)
+# Continents and regions: after "in" they are a place, not part of a name ("Army in Europe").
+REGION_WORDS = frozenset(
+    """
+    europe asia africa america americas oceania caucasus balkans mediterranean middle
+    latin caribbean pacific atlantic arctic antarctica scandinavia
     """.split()
 )
 # Heads that name one body even alone, capitalised ("the Senate", "Congress", "the Riksdag").
