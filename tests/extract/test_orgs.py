@@ -145,3 +145,45 @@ def test_committee_in_another_body_is_two_bodies():
 def test_in_a_continent_ends_the_name():
     ex = run("He served in the Norland Army in Europe during the war.")
     assert "Norland Army" in names(ex, "Organization")
+
+
+def test_joined_someone_in_a_place_is_no_body():
+    ex = run("On Friday the minister joined Hollis in Geneva for the signing.")
+    assert "Hollis" not in names(ex, "Organization")
+
+
+def test_two_acronyms_in_a_row_are_one_body():
+    ex = run("From 2001 he headed the grid operator NKE UES. Analysts praised him.")
+    assert "NKE UES" in names(ex, "Organization")
+    assert not names(ex, "Organization") & {"NKE", "UES"}
+
+
+def test_camel_case_name_in_a_complement_is_no_parent_acronym():
+    ex = run("She sits on the Advisory Council for BlueRock Capital since 2010.")
+    assert "BlueRock" not in names(ex, "Organization")
+
+
+def test_list_of_areas_in_a_department_name():
+    ex = run(
+        "He was Minister of State at the Department of Arts, Heritage and the Islands from 2001 and "
+        "at the Department of Agriculture, Food and Rural Development from 1997."
+    )
+    orgs = names(ex, "Organization")
+    assert "Department of Arts, Heritage and the Islands" in orgs
+    assert "Department of Agriculture, Food and Rural Development" in orgs
+
+
+def test_and_the_after_a_body_starts_another_thing():
+    ex = run(
+        "They signed a memorandum between the Secretariat and the International Committee of the Red "
+        "Cross and the Joint Action Plan on trade."
+    )
+    assert "International Committee of the Red Cross" in names(ex, "Organization")
+
+
+def test_congress_inside_a_name_and_the_organ_keeps_its_own_name():
+    ex = run("The National Executive Committee of the Freedom Congress met on Friday.")
+    assert "Freedom Congress" in names(ex, "Organization")
+    organ = "National Executive Committee of the Freedom Congress"
+    assert "National Executive Committee" in aliases(ex, organ)
+    assert (organ, "Freedom Congress") in facts(ex, "sub_org")

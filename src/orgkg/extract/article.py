@@ -306,6 +306,11 @@ class ArticleExtractor:
         surface = _norm(m.text)
         if surface and surface != self.ents[key].name and surface.lower() != m.head:
             self.ents[key].aliases.add(surface)  # "Australian Government" beside "Government of Australia"
+        if parent_key and m.parent.kind == "org" and not m.acronym:
+            # "National Executive Committee of the Freedom Party": also "National Executive Committee"
+            own = re.sub(rf"\s+of(\s+the)?\s+{re.escape(m.parent.text)}$", "", m.text)
+            if own != m.text and len(own.split()) >= 2 and own.split()[-1].lower() in V.ORG_HEADS:
+                self.ents[key].aliases.add(_norm(own))
         if parent_key and m.head != "government":
             # A country's government is the country acting, not a unit of it.
             conf = 0.85 if m.parent.kind == "org" else 0.75

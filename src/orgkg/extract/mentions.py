@@ -373,7 +373,8 @@ class SentenceAnalysis:
         while s < i and toks[s].lower in ("of", "and", "for", "&"):
             s += 1
         head_tok = toks[e - 1]
-        is_acr = e - s == 1 and toks[s].acronym
+        # "RAO UES": two acronyms in a row are one body
+        is_acr = (e - s == 1 or (e - s == 2 and toks[s + 1].acronym and last_head < i)) and toks[s].acronym
         if toks[i].lower == "government" and not toks[i].cap:
             head_tok = toks[i]
             s, e = i, i + 1
@@ -387,7 +388,7 @@ class SentenceAnalysis:
         if not is_acr:
             name_e, parent = self._org_complement(e)
         # Left part that is itself a body or a country: "CIS Executive Committee", "Kazakh Labour Ministry".
-        if parent is None and (s < i or (toks[s].acronym and e - s > 1)):
+        if parent is None and not is_acr and (s < i or (toks[s].acronym and e - s > 1)):
             first = toks[s]
             hit = self.gaz.get(s)
             if hit and hit.kind in ("country", "adjective") and hit.end <= e - 1:
@@ -424,6 +425,35 @@ class SentenceAnalysis:
         self.orgs.append(m)
         del ds
         return m
+
+    def _area_list_step(self, k: int, j: int) -> bool:
+        """Inside a complement, "," or "and the" continuing a list of areas that ends in "and":
+        "Department of Agriculture, Food and Rural Development", "of Arts, Heritage and the Islands"."""
+        toks, n = self.toks, len(self.toks)
+        if k == j or k + 2 >= n:
+            return False
+        if toks[k].lower == "and" and toks[k + 1].lower == "the":
+            # only closing a list of areas begun with commas; the words after are no head of their own
+            if not any(toks[x].text == "," for x in range(j, k)):
+                return False
+            x = k + 2
+            while x < n and self._is_capword(x):
+                w = toks[x].lower
+                if w in V.ORG_HEADS or w in V.AGREEMENT_HEADS or w in V.EVENT_HEADS or x in self.gaz:
+                    return False
+                x += 1
+            return x > k + 2
+        if toks[k].text != "," or not self._is_capword(k + 1):
+            return False
+        for x in range(k + 1, min(n, k + 8)):
+            w = toks[x]
+            if w.lower == "and":
+                return True
+            if w.text in PUNCT_BREAK and w.text != ",":
+                return False
+            if (w.text != "," and not self._is_capword(x)) or w.lower in V.ORG_HEADS or x in self.gaz:
+                return False
+        return False
 
     def _country_mention(self, hit: GazHit) -> Mention:
         for c in self.countries:
@@ -491,10 +521,11 @@ class SentenceAnalysis:
                     and not (toks[k + 1].acronym and self._acronym_at(k + 1))
                     and toks[k].lower not in ("of", "for", "on", "in", "to")
                 )
+                or self._area_list_step(k, j)
             ):
-                if (self._role_word(k, plural=False) and toks[k].lower not in ("member", "head")) or toks[
-                    k
-                ].lower in V.EVENT_HEADS:
+                if (self._role_word(k, plural=False) and toks[k].lower not in ("member", "head")) or (
+                    toks[k].lower in V.EVENT_HEADS and toks[k].lower not in V.ORG_HEADS
+                ):
                     break
                 k += 1
             run = list(range(j, k))
@@ -536,7 +567,14 @@ class SentenceAnalysis:
                 words = words[:-tail]
             if not words:
                 break
-            acr_parent = [x for x in words if toks[x].acronym and self._acronym_at(x)]
+            # an acronym in the complement is its parent body; "JPMorgan Chase" is a name
+            acr_parent = [
+                x
+                for x in words
+                if toks[x].acronym
+                and self._acronym_at(x)
+                and (len(words) == 1 or toks[x].text.replace(".", "").replace("&", "").isupper())
+            ]
             if acr_parent and parent is None:
                 x = acr_parent[0]
                 parent = self._claim(
@@ -614,7 +652,10 @@ class SentenceAnalysis:
                 e = j
                 while e < n and e - j < 5 and self._bare_name_tok(e, months=definite):
                     e += 1
-                if e > j and (definite or e - j == 1) and toks[j].text not in self.known_surnames:
+                # "joined Smith in Geneva" is a person met in a place
+                met = e + 1 < n and toks[e].lower in ("in", "at", "on", "for") and self._is_capword(e + 1)
+                surname = toks[j].text in self.known_surnames
+                if e > j and (definite or (e - j == 1 and not met)) and not surname:
                     self._cued_org(j, e)
                 continue
             # "Acme, a Denver-based software company"
