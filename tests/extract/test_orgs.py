@@ -187,3 +187,27 @@ def test_congress_inside_a_name_and_the_organ_keeps_its_own_name():
     organ = "National Executive Committee of the Freedom Congress"
     assert "National Executive Committee" in aliases(ex, organ)
     assert (organ, "Freedom Congress") in facts(ex, "sub_org")
+
+
+def test_possessive_of_a_post_or_a_saint_is_part_of_the_name():
+    ex = run(
+        "She was named to the President's Council on Rural Housing. He studied at St. Brendan's College "
+        "and is buried at St. Kevin's Cemetery."
+    )
+    orgs = names(ex, "Organization")
+    assert "President's Council on Rural Housing" in orgs
+    assert "St. Brendan's College" in orgs
+    assert not names(ex, "Person") & {"St. Brendan", "St. Kevin"}
+
+
+def test_a_body_named_after_a_post_is_no_person():
+    ex = run(
+        "Ann Kerr is an Irish Green Left politician. She was Deputy Leader of Green Left from 2011 to 2012."
+    )
+    assert "Green Left" in names(ex, "Organization")
+    assert "Green Left" not in names(ex, "Person")
+
+
+def test_same_words_reordered_are_one_body():
+    ex = run("The Lisbon Congress opened. Delegates to the Congress of Lisbon voted.")
+    assert len([n for n in names(ex, "Organization") if "Lisbon" in n]) == 1

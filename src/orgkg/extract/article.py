@@ -1117,6 +1117,7 @@ class ArticleExtractor:
                     self._fact("event_location", e.key, key, self.dateline_sent, "dateline-place", 0.5)
                     break
         self._merge_org_variants()
+        self._drop_persons_named_as_bodies()
         self._merge_person_variants()
         self._merge_headline("Event")
         self._merge_headline("Agreement")
@@ -1171,6 +1172,18 @@ class ArticleExtractor:
                     while top in parents and parents[top].startswith(("org:", "unit:")):
                         top = parents[top]
                     self._fact("party", ag, top, f.evidence, "adopted-by-body", 0.5)
+
+    def _drop_persons_named_as_bodies(self) -> None:
+        """A name the article uses for a body ("an Irish Green Left politician") is no person
+        where it stands after a post ("Deputy Leader of Green Left")."""
+        bodies = set()
+        for e in self.ents.values():
+            if e.type == "Organization":
+                bodies |= {_norm(x).lower() for x in (e.name, *e.aliases)}
+        for e in list(self.ents.values()):
+            if e.type == "Person" and _norm(e.name).lower() in bodies:
+                del self.ents[e.key]
+                self.facts = [f for f in self.facts if e.key not in (f.subject, f.object)]
 
     def _merge_person_variants(self) -> None:
         """ "Ross Alger" and "Ross Patterson Alger": the same first and last name, one person."""
@@ -1232,6 +1245,9 @@ class ArticleExtractor:
                         self._merge(small.key, big.key)
                 elif not ps and big.name.lower().endswith(small.name.lower()):
                     # "the Intergovernmental Council" after "the Eurasian Intergovernmental Council"
+                    self._merge(small.key, big.key)
+                elif ws == wb and (not ps or not pb or ps == pb):
+                    # "Lisbon Congress" and "Congress of Lisbon": the same words, reordered
                     self._merge(small.key, big.key)
 
     def _merge(self, old: str, new: str) -> None:

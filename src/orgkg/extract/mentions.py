@@ -51,6 +51,7 @@ for _phrase in sorted(V.AGREEMENT_MULTI, key=lambda p: -len(p.split())):
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
+_SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "San", "Santa", "São"})
 _ROMAN = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 PUNCT_BREAK = frozenset(
     {",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "–", "—", "-", "!", "?", "[", "]"}
@@ -330,6 +331,14 @@ class SentenceAnalysis:
             if owner is not None and not (
                 isinstance(owner, Mention) and owner.kind == "org" and owner.acronym
             ):
+                break
+            if t.text in ("'s", "’s") and s >= 3 and self.taken[s - 2] is None:
+                # "the President's Committee on ...", "St. Anne's College": a possessive in the name
+                if toks[s - 2].cap and self._role_word(s - 2, plural=False):
+                    s -= 2
+                    continue
+                if toks[s - 3].text in _SAINTS and self._is_capword(s - 2) and self.taken[s - 3] is None:
+                    s -= 3
                 break
             hit = self.gaz.get(s - 1)
             if hit and hit.kind == "country":
@@ -988,6 +997,8 @@ class SentenceAnalysis:
                     ok = True
             if ok and not after_role and not after_hon and self._not_a_person(s, e):
                 ok = False
+            if ok and toks[s].text in _SAINTS and e < n and toks[e].text in ("'s", "’s"):
+                ok = False  # "St. Luke's Hospital": named after a saint, not a person
             if ok:
                 m = Mention("person", s, e, _text(self.sent, s, e), name=_text(self.sent, s, e))
                 self._claim(m)
