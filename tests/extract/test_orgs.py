@@ -211,3 +211,29 @@ def test_a_body_named_after_a_post_is_no_person():
 def test_same_words_reordered_are_one_body():
     ex = run("The Lisbon Congress opened. Delegates to the Congress of Lisbon voted.")
     assert len([n for n in names(ex, "Organization") if "Lisbon" in n]) == 1
+
+
+def test_legislatures_named_in_their_own_language():
+    ex = run("She was a member of the Sejm from 2001. The Danish Folketing passed the bill.")
+    orgs = names(ex, "Organization")
+    assert "Sejm" in orgs
+    assert "Danish Folketing" in orgs
+
+
+def test_the_opposition_capitalised_is_a_body_but_not_at_a_sentence_start():
+    ex = run("However, the Opposition later found new documents.")
+    assert "Opposition" in names(ex, "Organization")
+    ex = run("Opposition to the plan grew over the summer.")
+    assert "Opposition" not in names(ex, "Organization")
+
+
+def test_peoples_in_a_name_and_a_persons_possessive_ends_a_complement():
+    ex = run("The Lakeland People's Defence Army of Tomas Berg's Lakeland People's Union fought on.")
+    orgs = names(ex, "Organization")
+    assert {"Lakeland People's Defence Army", "Lakeland People's Union"} <= orgs
+    assert "Tomas Berg" in names(ex, "Person")
+
+
+def test_a_medal_named_after_a_service_is_no_body():
+    ex = run("He was awarded the Distinguished Service Medal in 1982.")
+    assert "Distinguished Service" not in names(ex, "Organization")

@@ -284,6 +284,8 @@ class ArticleExtractor:
             if key is None:
                 if m.head not in V.SELF_NAMED_BODIES or not m.text[:1].isupper():
                     return None
+                if m.head in V.PARLIAMENTARY_BODIES and m.s == 0:
+                    return None  # "Opposition to the plan grew": any sentence opens capitalised
                 key = f"org:{_singular(name)}"  # "the Senate", "Congress": a body named by its head alone
         else:
             key = f"org:{_singular(name)}"

@@ -306,6 +306,8 @@ class SentenceAnalysis:
             if self._org_head_at(j):
                 last_head = j
             j += 1
+        if last_head >= i and last_head + 1 < n and toks[last_head + 1].lower in V.NOT_BODY_TAILS:
+            return None  # "the Distinguished Service Medal", "the Parliament Building"
         if last_head >= i:
             e = last_head + 1
             hit = self.gaz.get(e)
@@ -335,6 +337,10 @@ class SentenceAnalysis:
             if t.text in ("'s", "’s") and s >= 3 and self.taken[s - 2] is None:
                 # "the President's Committee on ...", "St. Anne's College": a possessive in the name
                 if toks[s - 2].cap and self._role_word(s - 2, plural=False):
+                    s -= 2
+                    continue
+                # "People's Liberation Army", "Workers's Front": a word of the genre
+                if self._is_capword(s - 2) and toks[s - 2].lower in ("people", "peoples", "workers", "women"):
                     s -= 2
                     continue
                 if toks[s - 3].text in _SAINTS and self._is_capword(s - 2) and self.taken[s - 3] is None:
@@ -538,6 +544,18 @@ class SentenceAnalysis:
                     break
                 k += 1
             run = list(range(j, k))
+            if any(
+                toks[x].text in ("'s", "’s")
+                and x - 2 >= j
+                and all(
+                    self._is_capword(y)
+                    and toks[y].lower not in V.ORG_NAME_WORDS
+                    and toks[y].lower not in V.ORG_HEADS
+                    for y in (x - 2, x - 1)
+                )
+                for x in run
+            ):
+                break  # "Army of Joshua Nkomo's Union": a person's body is another body
             heads = [x for x in run if self._org_head_at(x)]
             acr = [x for x in run if toks[x].acronym and self._acronym_at(x)]
             has_det = toks[j - 1].lower == "the"

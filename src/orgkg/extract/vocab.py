@@ -96,9 +96,20 @@ ROLE_PLURALS = {
     "leaders": "leader",
 }
 
-# Head nouns of bodies and organs. An organ head ("Board") names a unit of another body.
-ORG_HEADS = frozenset(
+# National legislatures called by their own-language common noun ("the Riksdag", "the Sejm").
+LEGISLATURE_WORDS = frozenset(
     """
+    riksdag storting stortinget bundestag bundesrat nationalrat sejm folketing althing eduskunta
+    oireachtas dáil seanad saeima seimas riigikogu sabor skupština skupstina sobranie sobranje
+    rada kenesh khural hural mazhilis knesset duma majlis jirga landtag lagting tynwald
+    """.split()
+)
+# Bodies that a parliamentary text names by a capitalised common noun ("the Opposition").
+PARLIAMENTARY_BODIES = frozenset("opposition coalition".split())
+# Head nouns of bodies and organs. An organ head ("Board") names a unit of another body.
+ORG_HEADS = (
+    frozenset(
+        """
     commission council committee assembly union organization organisation
     association bank fund agency ministry government secretariat board parliament
     senate congress court office department institute programme program community
@@ -111,8 +122,11 @@ ORG_HEADS = frozenset(
     trust institutes institution society club museum library laboratory movement front
     coalition bloc sabha house legislature assembly chamber tribunal cabinet ministries
     associates ventures band orchestra ensemble ensembles faculty archives shipyard shipyards
-    battalion battalions brigade regiment reserve dal
+    battalion battalions brigade regiment reserve dal limited gmbh corp corp.
     """.split()
+    )
+    | LEGISLATURE_WORDS
+    | PARLIAMENTARY_BODIES
 )
 # Organ heads: a body with this head and a named parent is a unit of the parent.
 ORGAN_HEADS = frozenset(
@@ -134,7 +148,11 @@ REGION_WORDS = frozenset(
     """.split()
 )
 # Heads that name one body even alone, capitalised ("the Senate", "Congress", "the Riksdag").
-SELF_NAMED_BODIES = frozenset("senate congress parliament cabinet duma majlis legislature knesset".split())
+SELF_NAMED_BODIES = (
+    frozenset("senate congress parliament cabinet duma majlis legislature knesset".split())
+    | LEGISLATURE_WORDS
+    | PARLIAMENTARY_BODIES
+)
 # Heads that name a body only with a qualifier (never alone as a name).
 WEAK_ORG_HEADS = frozenset(
     "group network partnership service office program programme party associates ventures".split()
@@ -371,5 +389,13 @@ APPOSITION_ORG_NOUNS = frozenset(
     producer retailer bank lender insurer fund operator developer startup start-up
     subsidiary provider supplier broadcaster charity party band orchestra club
     organisation organization group movement
+    """.split()
+)
+# Nouns after a body's head that make the phrase a thing named after it ("Service Medal",
+# "Parliament Building", "Federation Cup").
+NOT_BODY_TAILS = frozenset(
+    """
+    medal medals award awards prize prizes trophy cup scholarship scholarships fellowship
+    lecture building tower bridge stadium square street avenue road
     """.split()
 )
