@@ -237,3 +237,10 @@ def test_peoples_in_a_name_and_a_persons_possessive_ends_a_complement():
 def test_a_medal_named_after_a_service_is_no_body():
     ex = run("He was awarded the Distinguished Service Medal in 1982.")
     assert "Distinguished Service" not in names(ex, "Organization")
+
+
+def test_joined_someone_at_an_event_and_world_leaders_are_no_bodies():
+    ex = run("Tokayev joined Halvorsen at the summit. World leaders Anna Lind and Piet Roos spoke.")
+    orgs = names(ex, "Organization")
+    assert "Halvorsen" not in orgs
+    assert "World" not in orgs

@@ -679,8 +679,14 @@ class SentenceAnalysis:
                 e = j
                 while e < n and e - j < 5 and self._bare_name_tok(e, months=definite):
                     e += 1
-                # "joined Smith in Geneva" is a person met in a place
-                met = e + 1 < n and toks[e].lower in ("in", "at", "on", "for") and self._is_capword(e + 1)
+                # "joined Smith at the summit" is a person met; "joined Acme, ..." / "joined Acme in 2015"
+                # a body joined
+                after = toks[e].lower if e < n else "."
+                met = not (
+                    after in PUNCT_BREAK
+                    or after in ("after", "before", "as", "when", "where", "from", "until", "since", "which")
+                    or (after == "in" and e + 1 < n and toks[e + 1].text[:1].isdigit())
+                )
                 surname = toks[j].text in self.known_surnames
                 if e > j and (definite or (e - j == 1 and not met)) and not surname:
                     self._cued_org(j, e)

@@ -372,7 +372,10 @@ LEADER_TITLES = frozenset(
 )
 # Words before such a title that are no body ("Supreme Leader", "rebel leader").
 NOT_BODY_BEFORE_LEADER = frozenset(
-    "supreme spiritual religious tribal rebel student majority minority former deputy opposition".split()
+    """
+    supreme spiritual religious tribal rebel student majority minority former deputy opposition
+    world business community civic faith regional western eastern global local youth team
+    """.split()
 )
 # "an Irish Labour politician", "a Green candidate": the party of a politician.
 AFFILIATION_NOUNS = frozenset(
