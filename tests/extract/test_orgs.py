@@ -244,3 +244,13 @@ def test_joined_someone_at_an_event_and_world_leaders_are_no_bodies():
     orgs = names(ex, "Organization")
     assert "Halvorsen" not in orgs
     assert "World" not in orgs
+
+
+def test_subsidiary_and_parent_of_name_companies():
+    ex = run(
+        "Kestrel Freight is a subsidiary of General Harbor of Boston. Nord Holdings, the parent of "
+        "Air Norway, kept a stake."
+    )
+    orgs = names(ex, "Organization")
+    assert {"General Harbor", "Air Norway"} <= orgs
+    assert "Norway" not in names(ex, "Country")

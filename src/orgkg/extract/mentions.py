@@ -628,7 +628,40 @@ class SentenceAnalysis:
             and t.lower not in V.AGREEMENT_HEADS
         )
 
+    def _cued_name_end(self, j: int, months: bool = False) -> int:
+        """End of a bare name after a strong cue: free capitalised words, where a country or a
+        title word may stand inside ("Air Canada", "General Motors") but not first."""
+        toks, n = self.toks, len(self.toks)
+        e = j
+        while e < n and e - j < 5:
+            if self._bare_name_tok(e, months=months):
+                e += 1
+                continue
+            hit = self.gaz.get(e)
+            if e > j and hit is not None and hit.start == e and hit.kind == "country":
+                owner = self.taken[e]
+                if owner is None or (isinstance(owner, Mention) and owner.kind == "country"):
+                    e = hit.end
+                    continue
+            if (
+                self.taken[e] is None
+                and self._is_capword(e)
+                and toks[e].lower in V.ROLE_MODIFIERS
+                and not (e + 1 < n and self._role_word(e + 1, plural=False))
+            ):
+                e += 1
+                continue
+            break
+        return e
+
     def _cued_org(self, s: int, e: int) -> None:
+        # a country inside the name ("Air Canada") is the body's, not a mention of its own
+        inside = [c for c in self.countries if s <= c.s and c.e <= e]
+        for c in inside:
+            self.countries.remove(c)
+            self.mentions.remove(c)
+            for x in range(c.s, c.e):
+                self.taken[x] = None
         text = _text(self.sent, s, e)
         m = Mention("org", s, e, text, name=text, head=self.toks[e - 1].lower)
         self._claim(m)
@@ -671,14 +704,19 @@ class SentenceAnalysis:
                 if k >= 0 and toks[k].lower in ("a", "an", "the") and i - s <= 3:
                     self._cued_org(s, i)
                 continue
+            # "a subsidiary of Acme Motors", "the parent of Acme", "merged with Acme"
+            if i + 2 < n and (low, toks[i + 1].lower) in V.CORPORATE_LINK_CUES:
+                j = i + 2 + (toks[i + 2].lower == "the")
+                e = self._cued_name_end(j)
+                if e > j:
+                    self._cued_org(j, e)
+                continue
             # "joined Acme", "joining the Green List"
             if low in V.JOIN_VERBS and i + 1 < n:
                 j = i + 1
                 definite = toks[j].lower == "the"
                 j += definite
-                e = j
-                while e < n and e - j < 5 and self._bare_name_tok(e, months=definite):
-                    e += 1
+                e = self._cued_name_end(j, months=definite)
                 # "joined Smith at the summit" is a person met; "joined Acme, ..." / "joined Acme in 2015"
                 # a body joined
                 after = toks[e].lower if e < n else "."

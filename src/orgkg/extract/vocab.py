@@ -402,3 +402,12 @@ NOT_BODY_TAILS = frozenset(
     lecture building tower bridge stadium square street avenue road
     """.split()
 )
+# "a subsidiary of Acme", "the parent of Acme", "merged with Acme": what follows is a company.
+CORPORATE_LINK_CUES = (
+    ("subsidiary", "of"),
+    ("subsidiaries", "of"),
+    ("parent", "of"),
+    ("division", "of"),
+    ("acquired", "by"),
+    ("spun", "off"),
+)
