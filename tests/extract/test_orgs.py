@@ -254,3 +254,14 @@ def test_subsidiary_and_parent_of_name_companies():
     orgs = names(ex, "Organization")
     assert {"General Harbor", "Air Norway"} <= orgs
     assert "Norway" not in names(ex, "Country")
+
+
+def test_initials_after_a_title_are_a_persons():
+    ex = run("The caucus Spokesman KK Molefe said the vote would go ahead.")
+    assert "KK" not in names(ex, "Organization")
+    assert "KK Molefe" in names(ex, "Person")
+
+
+def test_words_that_are_never_names_stay_in_a_complement():
+    ex = run("The Front of Islamic Revolution Stability won four seats.")
+    assert "Front of Islamic Revolution Stability" in names(ex, "Organization")

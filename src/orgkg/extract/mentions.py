@@ -52,6 +52,7 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
 _SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "San", "Santa", "São"})
+_HONORIFICS = frozenset(h.rstrip(".") for h in V.HONORIFICS)
 _ROMAN = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 PUNCT_BREAK = frozenset(
     {",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "–", "—", "-", "!", "?", "[", "]"}
@@ -225,6 +226,16 @@ class SentenceAnalysis:
             return False
         if _ROMAN.fullmatch(plain):
             return False  # "the XV Olympic Winter Games", "Pope John XXIII"
+        if (
+            len(plain) <= 3
+            and i > 0
+            and i + 1 < len(self.toks)
+            and (self._role_word(i - 1, plural=False) or self.toks[i - 1].lower.rstrip(".") in _HONORIFICS)
+            and self._name_tok(i + 1)
+            and not self.toks[i + 1].acronym
+            and self.toks[i + 1].lower not in V.ORG_NAME_WORDS
+        ):
+            return False  # "Spokesman KK Khumalo": a person's initials
         # A headline or dateline in capitals is not a row of acronyms.
         return not self._shouting
 
@@ -588,6 +599,8 @@ class SentenceAnalysis:
                 tail < len(words)
                 and toks[words[-1 - tail]].lower not in V.ORG_NAME_WORDS
                 and toks[words[-1 - tail]].lower not in CONNECTORS
+                # "Revolution", "Stability": words that are never a person's name end no name
+                and toks[words[-1 - tail]].lower not in V.NOT_NAME_WORDS
             ):
                 tail += 1
             if 2 <= tail < len(words) and any(toks[x].lower in V.ORG_NAME_WORDS for x in words[:-tail]):
