@@ -265,3 +265,10 @@ def test_initials_after_a_title_are_a_persons():
 def test_words_that_are_never_names_stay_in_a_complement():
     ex = run("The Front of Islamic Revolution Stability won four seats.")
     assert "Front of Islamic Revolution Stability" in names(ex, "Organization")
+
+
+def test_a_city_closing_a_body_name_keeps_the_body():
+    ex = run("She studied at Queens College London and later at Trinity College Dublin.")
+    orgs = names(ex, "Organization")
+    assert "Queens College London" in orgs
+    assert "Trinity College Dublin" in orgs

@@ -398,7 +398,8 @@ class SentenceAnalysis:
         # A leading "of ..." fragment means the run crossed into another phrase.
         while s < i and toks[s].lower in ("of", "and", "for", "&"):
             s += 1
-        head_tok = toks[e - 1]
+        # "University College London": the head is before the city that ends the name
+        head_tok = toks[last_head] if last_head >= i and e > last_head + 1 else toks[e - 1]
         # "RAO UES": two acronyms in a row are one body
         is_acr = (e - s == 1 or (e - s == 2 and toks[s + 1].acronym and last_head < i)) and toks[s].acronym
         if toks[i].lower == "government" and not toks[i].cap:
