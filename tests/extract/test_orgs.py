@@ -272,3 +272,11 @@ def test_a_city_closing_a_body_name_keeps_the_body():
     orgs = names(ex, "Organization")
     assert "Queens College London" in orgs
     assert "Trinity College Dublin" in orgs
+
+
+def test_panel_embassy_and_consortium_are_heads():
+    ex = run(
+        "He sat on the Agricultural Panel. The Norland Embassy issued visas. The Baltic Rail Consortium "
+        "won the bid."
+    )
+    assert {"Agricultural Panel", "Norland Embassy", "Baltic Rail Consortium"} <= names(ex, "Organization")

@@ -122,7 +122,8 @@ ORG_HEADS = (
     trust institutes institution society club museum library laboratory movement front
     coalition bloc sabha house legislature assembly chamber tribunal cabinet ministries
     associates ventures band orchestra ensemble ensembles faculty archives shipyard shipyards
-    battalion battalions brigade regiment reserve dal limited gmbh corp corp.
+    battalion battalions brigade regiment reserve dal limited gmbh corp corp. panel caucus
+    embassy consulate consortium cooperative guild syndicate observatory
     """.split()
     )
     | LEGISLATURE_WORDS
