@@ -22,9 +22,36 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,.;:")
 
 
-def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _STOP_INITIALS]
+def _initials(name: str, stop: bool = True) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and (not stop or w.lower() not in _STOP_INITIALS)]
     return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def _abbreviates(acr: str, words: list[str]) -> bool:
+    """Can the acronym be read off these words, letters in order, starting with the first
+    word's initial and touching every content word but a final head ("EAEU" from "Eurasian Economic Union",
+    "RUSNANO" from "Russian Nanotechnology Corporation")? (Schwartz and Hearst, 2003.)"""
+    letters = acr.replace(".", "").replace("-", "").lower()
+    content = [w.lower() for w in words if w.lower() not in _STOP_INITIALS]
+    if not letters or not content or content[0][:1] != letters[0]:
+        return False
+
+    def fit(li: int, wi: int, ci: int) -> bool:
+        # letter li to place; word wi, from character ci (ci == 0: at the word's initial only)
+        if li == len(letters):
+            # every word used, but a trailing head may be left out ("Corporation" in RUSNANO)
+            return wi >= len(content) - 1 or (wi == len(content) - 2 and content[-1] in V.ORG_HEADS)
+        if wi >= len(content):
+            return False
+        w = content[wi]
+        if ci == 0:
+            return w[:1] == letters[li] and fit(li + 1, wi, 1)
+        pos = w.find(letters[li], ci)
+        if pos >= 0 and fit(li + 1, wi, pos + 1):
+            return True
+        return fit(li, wi + 1, 0)
+
+    return fit(0, 0, 0)
 
 
 _FAMILIES = {
@@ -42,6 +69,17 @@ _FAMILIES = {
     "memoranda": "memorandum",
     "memorandums": "memorandum",
 }
+
+
+def _names_document(name: str) -> bool:
+    """Is the first head noun of this name an agreement's or an event's ("General Agreement on
+    Tariffs and Trade") rather than a body's ("Council of the Agreement")?"""
+    for w in name.lower().split():
+        if w in V.ORG_HEADS:
+            return False
+        if (w in V.AGREEMENT_HEADS and w not in V.WEAK_AGREEMENT_HEADS) or w in V.EVENT_HEADS:
+            return w not in V.ORG_HEADS
+    return False
 
 
 def _family(head: str) -> str:
@@ -180,6 +218,7 @@ class ArticleExtractor:
         self.current_agreement: str | None = None
         self.dateline_place: Mention | None = None
         self.acronyms: dict[str, str] = {}  # acronym -> full org name
+        self.not_org_acronyms: set[str] = set()
         self.last_person: str | None = None
         self.signed_in: dict[str, tuple[str, Sentence]] = {}  # agreement -> (place, sentence)
         self.adoption: tuple[str, int] | None = None  # (event, sentence) where documents were adopted
@@ -237,6 +276,8 @@ class ArticleExtractor:
             return None
         name = _norm(m.name)
         if m.acronym:
+            if m.text in self.not_org_acronyms:
+                return None
             full = self.acronyms.get(m.text)
             key = f"org:{_singular(full)}" if full else f"org:{_singular(m.text)}"
         elif m.generic:
@@ -244,6 +285,8 @@ class ArticleExtractor:
             if key is None:
                 if m.head not in V.SELF_NAMED_BODIES or not m.text[:1].isupper():
                     return None
+                if m.head in V.PARLIAMENTARY_BODIES and m.s == 0:
+                    return None  # "Opposition to the plan grew": any sentence opens capitalised
                 key = f"org:{_singular(name)}"  # "the Senate", "Congress": a body named by its head alone
         else:
             key = f"org:{_singular(name)}"
@@ -266,6 +309,11 @@ class ArticleExtractor:
         surface = _norm(m.text)
         if surface and surface != self.ents[key].name and surface.lower() != m.head:
             self.ents[key].aliases.add(surface)  # "Australian Government" beside "Government of Australia"
+        if parent_key and m.parent.kind == "org" and not m.acronym:
+            # "National Executive Committee of the Freedom Party": also "National Executive Committee"
+            own = re.sub(rf"\s+of(\s+the)?\s+{re.escape(m.parent.text)}$", "", m.text)
+            if own != m.text and len(own.split()) >= 2 and own.split()[-1].lower() in V.ORG_HEADS:
+                self.ents[key].aliases.add(_norm(own))
         if parent_key and m.head != "government":
             # A country's government is the country acting, not a unit of it.
             conf = 0.85 if m.parent.kind == "org" else 0.75
@@ -318,6 +366,13 @@ class ArticleExtractor:
                     ):
                         self.acronyms[acr] = _norm(cand)
                         break
+                else:
+                    # Letters taken from inside the words: the shortest capitalised name that spells it.
+                    for k in range(1, min(len(words), len(acr) + 2) + 1):
+                        cand_words = [w.strip(",;:") for w in words[-k:]]
+                        if cand_words[0][:1].isupper() and _abbreviates(acr, cand_words):
+                            self.acronyms[acr] = _norm(" ".join(cand_words))
+                            break
         known = set(self.acronyms)
         analyses = [SentenceAnalysis(s, known) for s in sents]
         # A second look at sentences that name someone by surname alone.
@@ -334,11 +389,27 @@ class ArticleExtractor:
                 if any(t.text in surnames and t.i not in named for t in s.toks):
                     analyses[n] = SentenceAnalysis(s, known, surnames)
         # Acronyms whose initials spell a full name in the same article.
-        fulls = {_initials(_norm(m.name)): _norm(m.name) for a in analyses for m in a.orgs if not m.acronym}
+        fulls: dict[str, str] = {}
+        firsts: dict[str, set[str]] = {}
+        for a in analyses:
+            for m in a.orgs:
+                if m.acronym:
+                    continue
+                name = _norm(m.name)
+                # "Independent Commission Against Corruption": ICC or ICAC
+                fulls.setdefault(_initials(name), name)
+                fulls.setdefault(_initials(name, stop=False), name)
+                first = name.split()[0]
+                if len(name.split()) > 1 and a.toks[m.s].acronym and m.parent is None:
+                    firsts.setdefault(first, set()).add(name)  # "AMR Corporation" ... "AMR"
         for a in analyses:
             for m in a.orgs:
                 if m.acronym and m.text not in self.acronyms and m.text in fulls:
                     self.acronyms[m.text] = fulls[m.text]
+                elif m.acronym and m.text not in self.acronyms and len(firsts.get(m.text, ())) == 1:
+                    self.acronyms[m.text] = next(iter(firsts[m.text]))
+        # An acronym given to a treaty or a meeting is not a body's.
+        self.not_org_acronyms = {acr for acr, full in self.acronyms.items() if _names_document(full)}
         for a in analyses:
             if a.dateline_place is not None and self.dateline_place is None:
                 self.dateline_place = a.dateline_place
@@ -1049,6 +1120,7 @@ class ArticleExtractor:
                     self._fact("event_location", e.key, key, self.dateline_sent, "dateline-place", 0.5)
                     break
         self._merge_org_variants()
+        self._drop_persons_named_as_bodies()
         self._merge_person_variants()
         self._merge_headline("Event")
         self._merge_headline("Agreement")
@@ -1103,6 +1175,18 @@ class ArticleExtractor:
                     while top in parents and parents[top].startswith(("org:", "unit:")):
                         top = parents[top]
                     self._fact("party", ag, top, f.evidence, "adopted-by-body", 0.5)
+
+    def _drop_persons_named_as_bodies(self) -> None:
+        """A name the article uses for a body ("an Irish Green Left politician") is no person
+        where it stands after a post ("Deputy Leader of Green Left")."""
+        bodies = set()
+        for e in self.ents.values():
+            if e.type == "Organization":
+                bodies |= {_norm(x).lower() for x in (e.name, *e.aliases)}
+        for e in list(self.ents.values()):
+            if e.type == "Person" and _norm(e.name).lower() in bodies:
+                del self.ents[e.key]
+                self.facts = [f for f in self.facts if e.key not in (f.subject, f.object)]
 
     def _merge_person_variants(self) -> None:
         """ "Ross Alger" and "Ross Patterson Alger": the same first and last name, one person."""
@@ -1164,6 +1248,9 @@ class ArticleExtractor:
                         self._merge(small.key, big.key)
                 elif not ps and big.name.lower().endswith(small.name.lower()):
                     # "the Intergovernmental Council" after "the Eurasian Intergovernmental Council"
+                    self._merge(small.key, big.key)
+                elif ws == wb and (not ps or not pb or ps == pb):
+                    # "Lisbon Congress" and "Congress of Lisbon": the same words, reordered
                     self._merge(small.key, big.key)
 
     def _merge(self, old: str, new: str) -> None:

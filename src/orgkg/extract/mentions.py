@@ -8,6 +8,7 @@ across sentences is ``extract.article``'s job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from orgkg.extract import vocab as V
@@ -47,6 +48,12 @@ _ROLE_MULTI_SET = frozenset(V.ROLE_MULTI)
 _AGREEMENT_MULTI: dict[str, list[list[str]]] = {}
 for _phrase in sorted(V.AGREEMENT_MULTI, key=lambda p: -len(p.split())):
     _AGREEMENT_MULTI.setdefault(_phrase.split()[0], []).append(_phrase.split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "San", "Santa", "São"})
+_HONORIFICS = frozenset(h.rstrip(".") for h in V.HONORIFICS)
+_ROMAN = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 PUNCT_BREAK = frozenset(
     {",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "–", "—", "-", "!", "?", "[", "]"}
 )
@@ -123,6 +130,7 @@ class SentenceAnalysis:
         self._dateline()
         self._find_orgs()
         self._find_countries_places()
+        self._find_cued_orgs()
         self._find_roles()
         self._find_persons()
         self._find_events_agreements()
@@ -216,6 +224,18 @@ class SentenceAnalysis:
             return False  # "AU-EU", "Russia-ASEAN": a pair, not a body
         if not t.acronym or len(plain) > 8:
             return False
+        if _ROMAN.fullmatch(plain):
+            return False  # "the XV Olympic Winter Games", "Pope John XXIII"
+        if (
+            len(plain) <= 3
+            and i > 0
+            and i + 1 < len(self.toks)
+            and (self._role_word(i - 1, plural=False) or self.toks[i - 1].lower.rstrip(".") in _HONORIFICS)
+            and self._name_tok(i + 1)
+            and not self.toks[i + 1].acronym
+            and self.toks[i + 1].lower not in V.ORG_NAME_WORDS
+        ):
+            return False  # "Spokesman KK Khumalo": a person's initials
         # A headline or dateline in capitals is not a row of acronyms.
         return not self._shouting
 
@@ -226,12 +246,37 @@ class SentenceAnalysis:
             if self.taken[i] is not None:
                 i += 1
                 continue
+            if self._company_before_suffix(i):
+                i += 1
+                continue
             if self._org_head_at(i) or self._acronym_at(i) or self._gov_at(i):
                 m = self._org_from(i)
                 if m is not None:
                     i = m.e
                     continue
             i += 1
+
+    def _company_before_suffix(self, i: int) -> bool:
+        """A legal form after a comma names a company whatever its words: "Northwind Freight, Inc."."""
+        toks = self.toks
+        if not (toks[i].lower in V.COMPANY_SUFFIXES and toks[i].cap and i >= 2 and toks[i - 1].text == ","):
+            return False
+        s = i - 1
+        while (
+            s > 0
+            and self.taken[s - 1] is None
+            and (self._is_capword(s - 1) or toks[s - 1].text == "&")
+            and toks[s - 1].lower not in V.FUNCTION_WORDS
+            and not self._role_word(s - 1, plural=False)
+        ):
+            s -= 1
+        if s == i - 1 or (s == 0 and i - 1 - s == 1):
+            return False
+        text = _text(self.sent, s, i + 1)
+        m = Mention("org", s, i + 1, text, name=text, head=toks[i - 2].lower)
+        self._claim(m)
+        self.orgs.append(m)
+        return True
 
     def _gov_at(self, i: int) -> bool:
         """Lower-case "government"/"ministry" naming a country's body ("the government of X")."""
@@ -272,6 +317,8 @@ class SentenceAnalysis:
             if self._org_head_at(j):
                 last_head = j
             j += 1
+        if last_head >= i and last_head + 1 < n and toks[last_head + 1].lower in V.NOT_BODY_TAILS:
+            return None  # "the Distinguished Service Medal", "the Parliament Building"
         if last_head >= i:
             e = last_head + 1
             hit = self.gaz.get(e)
@@ -297,6 +344,18 @@ class SentenceAnalysis:
             if owner is not None and not (
                 isinstance(owner, Mention) and owner.kind == "org" and owner.acronym
             ):
+                break
+            if t.text in ("'s", "’s") and s >= 3 and self.taken[s - 2] is None:
+                # "the President's Committee on ...", "St. Anne's College": a possessive in the name
+                if toks[s - 2].cap and self._role_word(s - 2, plural=False):
+                    s -= 2
+                    continue
+                # "People's Liberation Army", "Workers's Front": a word of the genre
+                if self._is_capword(s - 2) and toks[s - 2].lower in ("people", "peoples", "workers", "women"):
+                    s -= 2
+                    continue
+                if toks[s - 3].text in _SAINTS and self._is_capword(s - 2) and self.taken[s - 3] is None:
+                    s -= 3
                 break
             hit = self.gaz.get(s - 1)
             if hit and hit.kind == "country":
@@ -339,8 +398,10 @@ class SentenceAnalysis:
         # A leading "of ..." fragment means the run crossed into another phrase.
         while s < i and toks[s].lower in ("of", "and", "for", "&"):
             s += 1
-        head_tok = toks[e - 1]
-        is_acr = e - s == 1 and toks[s].acronym
+        # "University College London": the head is before the city that ends the name
+        head_tok = toks[last_head] if last_head >= i and e > last_head + 1 else toks[e - 1]
+        # "RAO UES": two acronyms in a row are one body
+        is_acr = (e - s == 1 or (e - s == 2 and toks[s + 1].acronym and last_head < i)) and toks[s].acronym
         if toks[i].lower == "government" and not toks[i].cap:
             head_tok = toks[i]
             s, e = i, i + 1
@@ -354,12 +415,12 @@ class SentenceAnalysis:
         if not is_acr:
             name_e, parent = self._org_complement(e)
         # Left part that is itself a body or a country: "CIS Executive Committee", "Kazakh Labour Ministry".
-        if parent is None and (s < i or (toks[s].acronym and e - s > 1)):
+        if parent is None and not is_acr and (s < i or (toks[s].acronym and e - s > 1)):
             first = toks[s]
             hit = self.gaz.get(s)
             if hit and hit.kind in ("country", "adjective") and hit.end <= e - 1:
                 parent = self._country_mention(hit)
-            elif first.acronym and s + 1 < e:
+            elif first.acronym and s + 1 < e and head_tok.lower not in V.COMPANY_HEADS:
                 parent = self._claim(
                     Mention("org", s, s + 1, first.text, name=first.text, acronym=True, head=first.text)
                 )
@@ -370,6 +431,14 @@ class SentenceAnalysis:
                 parent = self._country_mention(prev)
         if is_acr and self.taken[s] is not None:
             return None
+        if (
+            not is_acr
+            and name_e + 1 < n
+            and toks[name_e].text == ","
+            and toks[name_e + 1].lower in V.COMPANY_SUFFIXES
+            and self.taken[name_e + 1] is None
+        ):
+            name_e += 2  # "Acme Widgets, Inc.": the legal form is part of the name
         text = _text(self.sent, s, name_e)
         m = Mention("org", s, name_e, text, name=text, parent=parent, acronym=is_acr, head=head_tok.lower)
         if toks[i].lower == "government" and parent is not None and parent.kind == "country":
@@ -383,6 +452,35 @@ class SentenceAnalysis:
         self.orgs.append(m)
         del ds
         return m
+
+    def _area_list_step(self, k: int, j: int) -> bool:
+        """Inside a complement, "," or "and the" continuing a list of areas that ends in "and":
+        "Department of Agriculture, Food and Rural Development", "of Arts, Heritage and the Islands"."""
+        toks, n = self.toks, len(self.toks)
+        if k == j or k + 2 >= n:
+            return False
+        if toks[k].lower == "and" and toks[k + 1].lower == "the":
+            # only closing a list of areas begun with commas; the words after are no head of their own
+            if not any(toks[x].text == "," for x in range(j, k)):
+                return False
+            x = k + 2
+            while x < n and self._is_capword(x):
+                w = toks[x].lower
+                if w in V.ORG_HEADS or w in V.AGREEMENT_HEADS or w in V.EVENT_HEADS or x in self.gaz:
+                    return False
+                x += 1
+            return x > k + 2
+        if toks[k].text != "," or not self._is_capword(k + 1):
+            return False
+        for x in range(k + 1, min(n, k + 8)):
+            w = toks[x]
+            if w.lower == "and":
+                return True
+            if w.text in PUNCT_BREAK and w.text != ",":
+                return False
+            if (w.text != "," and not self._is_capword(x)) or w.lower in V.ORG_HEADS or x in self.gaz:
+                return False
+        return False
 
     def _country_mention(self, hit: GazHit) -> Mention:
         for c in self.countries:
@@ -403,15 +501,20 @@ class SentenceAnalysis:
         """Extend a body's name over "of/for/on ..." complements; return (end, parent)."""
         toks, n = self.toks, len(self.toks)
         parent = None
+        # Only a mission or an office is named by where it works ("IOM Mission in Kazakhstan");
+        # "Parliament in the United Kingdom", "Party in the Senate" are a body and a place.
+        territorial = toks[e - 1].lower in V.TERRITORIAL_HEADS
         while e < n and toks[e].lower in ("of", "for", "on", "against", "in", "under"):
             j = e + 1
             if j < n and toks[j].lower == "the":
                 j += 1
             if j >= n:
                 break
+            if toks[e].lower == "in" and not territorial and (j > e + 1 or toks[j].lower in V.REGION_WORDS):
+                break
             hit = self.gaz.get(j)
             if hit and hit.kind == "country" and hit.start == j:
-                if toks[e].lower in ("of", "in"):
+                if toks[e].lower == "of" or (toks[e].lower == "in" and territorial):
                     parent = parent or (self._country_mention(hit) if toks[e].lower == "of" else None)
                     e = hit.end
                     # "in Kazakhstan, Turkmenistan and Uzbekistan": a mission's territory.
@@ -445,13 +548,26 @@ class SentenceAnalysis:
                     and not (toks[k + 1].acronym and self._acronym_at(k + 1))
                     and toks[k].lower not in ("of", "for", "on", "in", "to")
                 )
+                or self._area_list_step(k, j)
             ):
-                if (self._role_word(k, plural=False) and toks[k].lower not in ("member", "head")) or toks[
-                    k
-                ].lower in V.EVENT_HEADS:
+                if (self._role_word(k, plural=False) and toks[k].lower not in ("member", "head")) or (
+                    toks[k].lower in V.EVENT_HEADS and toks[k].lower not in V.ORG_HEADS
+                ):
                     break
                 k += 1
             run = list(range(j, k))
+            if any(
+                toks[x].text in ("'s", "’s")
+                and x - 2 >= j
+                and all(
+                    self._is_capword(y)
+                    and toks[y].lower not in V.ORG_NAME_WORDS
+                    and toks[y].lower not in V.ORG_HEADS
+                    for y in (x - 2, x - 1)
+                )
+                for x in run
+            ):
+                break  # "Army of Joshua Nkomo's Union": a person's body is another body
             heads = [x for x in run if self._org_head_at(x)]
             acr = [x for x in run if toks[x].acronym and self._acronym_at(x)]
             has_det = toks[j - 1].lower == "the"
@@ -484,13 +600,22 @@ class SentenceAnalysis:
                 tail < len(words)
                 and toks[words[-1 - tail]].lower not in V.ORG_NAME_WORDS
                 and toks[words[-1 - tail]].lower not in CONNECTORS
+                # "Revolution", "Stability": words that are never a person's name end no name
+                and toks[words[-1 - tail]].lower not in V.NOT_NAME_WORDS
             ):
                 tail += 1
             if 2 <= tail < len(words) and any(toks[x].lower in V.ORG_NAME_WORDS for x in words[:-tail]):
                 words = words[:-tail]
             if not words:
                 break
-            acr_parent = [x for x in words if toks[x].acronym and self._acronym_at(x)]
+            # an acronym in the complement is its parent body; "JPMorgan Chase" is a name
+            acr_parent = [
+                x
+                for x in words
+                if toks[x].acronym
+                and self._acronym_at(x)
+                and (len(words) == 1 or toks[x].text.replace(".", "").replace("&", "").isupper())
+            ]
             if acr_parent and parent is None:
                 x = acr_parent[0]
                 parent = self._claim(
@@ -499,6 +624,145 @@ class SentenceAnalysis:
                 self.orgs.append(parent)
             e = words[-1] + 1
         return e, parent
+
+    # ------------------------------------------------------------------ bodies named by context
+    def _bare_name_tok(self, i: int, months: bool = False) -> bool:
+        """A free capitalised word that could be (part of) a body's bare name."""
+        t = self.toks[i]
+        return (
+            self.taken[i] is None
+            and i not in self.gaz
+            and (self._is_capword(i) or (t.acronym and self._acronym_at(i)))
+            and (t.lower not in V.FUNCTION_WORDS or (months and t.lower in _MONTHS))
+            and t.lower not in V.HONORIFICS
+            and t.lower not in V.FORMER_MARKERS
+            and not self._role_word(i, plural=False)
+            and t.lower not in V.ROLE_MODIFIERS
+            and t.lower not in V.EVENT_HEADS
+            and t.lower not in V.AGREEMENT_HEADS
+        )
+
+    def _cued_name_end(self, j: int, months: bool = False) -> int:
+        """End of a bare name after a strong cue: free capitalised words, where a country or a
+        title word may stand inside ("Air Canada", "General Motors") but not first."""
+        toks, n = self.toks, len(self.toks)
+        e = j
+        while e < n and e - j < 5:
+            if self._bare_name_tok(e, months=months):
+                e += 1
+                continue
+            hit = self.gaz.get(e)
+            if e > j and hit is not None and hit.start == e and hit.kind == "country":
+                owner = self.taken[e]
+                if owner is None or (isinstance(owner, Mention) and owner.kind == "country"):
+                    e = hit.end
+                    continue
+            if (
+                self.taken[e] is None
+                and self._is_capword(e)
+                and toks[e].lower in V.ROLE_MODIFIERS
+                and not (e + 1 < n and self._role_word(e + 1, plural=False))
+            ):
+                e += 1
+                continue
+            break
+        return e
+
+    def _cued_org(self, s: int, e: int) -> None:
+        # a country inside the name ("Air Canada") is the body's, not a mention of its own
+        inside = [c for c in self.countries if s <= c.s and c.e <= e]
+        for c in inside:
+            self.countries.remove(c)
+            self.mentions.remove(c)
+            for x in range(c.s, c.e):
+                self.taken[x] = None
+        text = _text(self.sent, s, e)
+        m = Mention("org", s, e, text, name=text, head=self.toks[e - 1].lower)
+        self._claim(m)
+        self.orgs.append(m)
+
+    def _find_cued_orgs(self) -> None:
+        """Bodies without a head noun, named by where they stand: "Labour leader X",
+        "an Irish Green politician", "he joined Acme", "Acme, a Denver-based company"."""
+        toks, n = self.toks, len(self.toks)
+        for i in range(n):
+            low = toks[i].lower
+            # "Conservative leader Jane Doe", "Acme chairperson John Roe"
+            if (
+                low in V.LEADER_TITLES
+                and i > 0
+                and self._bare_name_tok(i - 1)
+                and (i - 1 > 0 or toks[i - 1].acronym)
+            ):
+                j = i + 1
+                if j < n and toks[j].lower in ("executive", "officer"):
+                    j += 1
+                if j + 1 < n and self._name_tok(j) and self._name_tok(j + 1):
+                    s = i - 1
+                    while s > 0 and self._bare_name_tok(s - 1) and s - 1 > 0:
+                        s -= 1
+                    words = [toks[x].lower for x in range(s, i)]
+                    plain = all(w in V.NOT_NAME_WORDS or w in V.NOT_BODY_BEFORE_LEADER for w in words)
+                    if not plain and not (len(words) == 1 and words[0] in V.ORG_HEADS):
+                        self._cued_org(s, i)
+                continue
+            # "an Irish Green politician", "a Liberal candidate"
+            if low in V.AFFILIATION_NOUNS and i > 1 and self._bare_name_tok(i - 1):
+                s = i - 1
+                while s > 0 and self._bare_name_tok(s - 1):
+                    s -= 1
+                k = s - 1
+                hit = self.gaz.get(k)
+                if hit is not None and hit.kind in ("adjective", "country"):
+                    k = hit.start - 1
+                if k >= 0 and toks[k].lower in ("a", "an", "the") and i - s <= 3:
+                    self._cued_org(s, i)
+                continue
+            # "a subsidiary of Acme Motors", "the parent of Acme", "merged with Acme"
+            if i + 2 < n and (low, toks[i + 1].lower) in V.CORPORATE_LINK_CUES:
+                j = i + 2 + (toks[i + 2].lower == "the")
+                e = self._cued_name_end(j)
+                if e > j:
+                    self._cued_org(j, e)
+                continue
+            # "joined Acme", "joining the Green List"
+            if low in V.JOIN_VERBS and i + 1 < n:
+                j = i + 1
+                definite = toks[j].lower == "the"
+                j += definite
+                e = self._cued_name_end(j, months=definite)
+                # "joined Smith at the summit" is a person met; "joined Acme, ..." / "joined Acme in 2015"
+                # a body joined
+                after = toks[e].lower if e < n else "."
+                met = not (
+                    after in PUNCT_BREAK
+                    or after in ("after", "before", "as", "when", "where", "from", "until", "since", "which")
+                    or (after == "in" and e + 1 < n and toks[e + 1].text[:1].isdigit())
+                )
+                surname = toks[j].text in self.known_surnames
+                if e > j and (definite or (e - j == 1 and not met)) and not surname:
+                    self._cued_org(j, e)
+                continue
+            # "Acme, a Denver-based software company"
+            if low == "," and i > 0 and i + 2 < n and toks[i + 1].lower in ("a", "an", "the"):
+                k = i + 2
+                while k < n and k - i < 9 and toks[k].text not in PUNCT_BREAK:
+                    if toks[k].lower in ("of", "and", "or", "who", "which"):
+                        break
+                    if self._role_word(k, plural=False):
+                        break
+                    if toks[k].lower in V.APPOSITION_ORG_NOUNS and (
+                        k + 1 >= n
+                        or toks[k + 1].text in PUNCT_BREAK
+                        or toks[k + 1].lower in ("that", "which", "whose", "based", "with", "in", "founded")
+                    ):
+                        s = i
+                        while s > 0 and i - s < 4 and self._bare_name_tok(s - 1):
+                            s -= 1
+                        if s < i and (s > 0 or i - s > 1 or toks[s].acronym):
+                            self._cued_org(s, i)
+                        break
+                    k += 1
 
     # ------------------------------------------------------------------ countries and places
     def _find_countries_places(self) -> None:
@@ -809,6 +1073,8 @@ class SentenceAnalysis:
                     ok = True
             if ok and not after_role and not after_hon and self._not_a_person(s, e):
                 ok = False
+            if ok and toks[s].text in _SAINTS and e < n and toks[e].text in ("'s", "’s"):
+                ok = False  # "St. Luke's Hospital": named after a saint, not a person
             if ok:
                 m = Mention("person", s, e, _text(self.sent, s, e), name=_text(self.sent, s, e))
                 self._claim(m)

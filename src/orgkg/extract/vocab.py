@@ -96,9 +96,20 @@ ROLE_PLURALS = {
     "leaders": "leader",
 }
 
-# Head nouns of bodies and organs. An organ head ("Board") names a unit of another body.
-ORG_HEADS = frozenset(
+# National legislatures called by their own-language common noun ("the Riksdag", "the Sejm").
+LEGISLATURE_WORDS = frozenset(
     """
+    riksdag storting stortinget bundestag bundesrat nationalrat sejm folketing althing eduskunta
+    oireachtas dáil seanad saeima seimas riigikogu sabor skupština skupstina sobranie sobranje
+    rada kenesh khural hural mazhilis knesset duma majlis jirga landtag lagting tynwald
+    """.split()
+)
+# Bodies that a parliamentary text names by a capitalised common noun ("the Opposition").
+PARLIAMENTARY_BODIES = frozenset("opposition coalition".split())
+# Head nouns of bodies and organs. An organ head ("Board") names a unit of another body.
+ORG_HEADS = (
+    frozenset(
+        """
     commission council committee assembly union organization organisation
     association bank fund agency ministry government secretariat board parliament
     senate congress court office department institute programme program community
@@ -110,7 +121,13 @@ ORG_HEADS = frozenset(
     hospital airlines airline airways inc inc. ltd ltd. llc plc holdings partners exchange
     trust institutes institution society club museum library laboratory movement front
     coalition bloc sabha house legislature assembly chamber tribunal cabinet ministries
+    associates ventures band orchestra ensemble ensembles faculty archives shipyard shipyards
+    battalion battalions brigade regiment reserve dal limited gmbh corp corp. panel caucus
+    embassy consulate consortium cooperative guild syndicate observatory
     """.split()
+    )
+    | LEGISLATURE_WORDS
+    | PARLIAMENTARY_BODIES
 )
 # Organ heads: a body with this head and a named parent is a unit of the parent.
 ORGAN_HEADS = frozenset(
@@ -120,10 +137,27 @@ ORGAN_HEADS = frozenset(
     headquarters delegation chamber court
     """.split()
 )
+# Heads of bodies named by the territory they work in ("Mission in Kazakhstan").
+TERRITORIAL_HEADS = frozenset(
+    "mission missions office offices delegation embassy representation bureau centre center branch".split()
+)
+# Continents and regions: after "in" they are a place, not part of a name ("Army in Europe").
+REGION_WORDS = frozenset(
+    """
+    europe asia africa america americas oceania caucasus balkans mediterranean middle
+    latin caribbean pacific atlantic arctic antarctica scandinavia
+    """.split()
+)
 # Heads that name one body even alone, capitalised ("the Senate", "Congress", "the Riksdag").
-SELF_NAMED_BODIES = frozenset("senate congress parliament cabinet duma majlis legislature knesset".split())
+SELF_NAMED_BODIES = (
+    frozenset("senate congress parliament cabinet duma majlis legislature knesset".split())
+    | LEGISLATURE_WORDS
+    | PARLIAMENTARY_BODIES
+)
 # Heads that name a body only with a qualifier (never alone as a name).
-WEAK_ORG_HEADS = frozenset("group network partnership service office program programme party".split())
+WEAK_ORG_HEADS = frozenset(
+    "group network partnership service office program programme party associates ventures".split()
+)
 
 EVENT_HEADS = frozenset(
     """
@@ -269,7 +303,20 @@ NOT_ACRONYMS = frozenset(
     COVID MOU MOUS GMT UTC CEO CFO GDP GNP USD EUR RUB TV ID IT ICT SME SMES PPE OK
     II III IV VI VII VIII IX XI XII XX XXI AM PM AD BC FAQ PDF HTML URL NB PS VIP
     SARS HIV AIDS UAE USA US UK
+    MP MPS MEP MEPS MLA MLAS MSP MSPS MEC TD TDS DC HMS USS HMAS HMCS
     """.split()
+)
+# Heads of companies and parties: an acronym before one is the start of the name
+# ("AMR Corporation", "PAIS Alliance"), not a parent body.
+COMPANY_HEADS = frozenset(
+    """
+    airlines airline airways inc inc. ltd ltd. llc plc holdings partners corporation company
+    limited gmbh associates ventures alliance party group bank
+    """.split()
+)
+# Legal-form suffixes written after a company's name and a comma ("Acme Widgets, Inc.").
+COMPANY_SUFFIXES = frozenset(
+    "inc inc. ltd ltd. llc l.l.c. plc limited gmbh corp corp. co. s.a. ag n.v.".split()
 )
 # Verbs introducing speech, for "..., X said" and pronoun resolution.
 SAY_VERBS = frozenset(
@@ -317,4 +364,51 @@ ORG_NAME_WORDS = frozenset(
     gulf north south east west middle far near arctic antarctic caribbean
     islamic muslim christian shanghai commonwealth independent policy policies
     """.split()
+)
+
+# Cue contexts that name a body without a head noun of its own.
+# "Conservative leader X", "Acme chairperson X": a body before a leader's title and a name.
+LEADER_TITLES = frozenset(
+    "leader leaders chairman chairwoman chairperson chief ceo founder co-founder".split()
+)
+# Words before such a title that are no body ("Supreme Leader", "rebel leader").
+NOT_BODY_BEFORE_LEADER = frozenset(
+    """
+    supreme spiritual religious tribal rebel student majority minority former deputy opposition
+    world business community civic faith regional western eastern global local youth team
+    """.split()
+)
+# "an Irish Labour politician", "a Green candidate": the party of a politician.
+AFFILIATION_NOUNS = frozenset(
+    """
+    politician politicians candidate candidates lawmaker lawmakers legislator legislators
+    mp mps senator councillor councilor activist activists
+    """.split()
+)
+JOIN_VERBS = frozenset("joined joining joins join rejoined".split())
+# "Acme, a Denver-based software company": nouns whose apposition names a body.
+APPOSITION_ORG_NOUNS = frozenset(
+    """
+    company companies firm corporation conglomerate carrier airline manufacturer maker
+    producer retailer bank lender insurer fund operator developer startup start-up
+    subsidiary provider supplier broadcaster charity party band orchestra club
+    organisation organization group movement
+    """.split()
+)
+# Nouns after a body's head that make the phrase a thing named after it ("Service Medal",
+# "Parliament Building", "Federation Cup").
+NOT_BODY_TAILS = frozenset(
+    """
+    medal medals award awards prize prizes trophy cup scholarship scholarships fellowship
+    lecture building tower bridge stadium square street avenue road
+    """.split()
+)
+# "a subsidiary of Acme", "the parent of Acme", "merged with Acme": what follows is a company.
+CORPORATE_LINK_CUES = (
+    ("subsidiary", "of"),
+    ("subsidiaries", "of"),
+    ("parent", "of"),
+    ("division", "of"),
+    ("acquired", "by"),
+    ("spun", "off"),
 )
