@@ -255,13 +255,18 @@ def article(world: World, i: int) -> dict:
                 f"{host} meets in {city}",
             )
         )
-    paras.append(f"{city.upper()}, {_day(published).upper()}. " + rng.choice(
-        (
-            f"The {kind} of the {host} took place on {_day(when)} in {city}.",
-            f"The {host} held a {kind} in {city} on {_day(when)}.",
-            f"A {kind} of the {host} was held on {_day(when)} in {city}.",
+    paras.append(
+        f"{city.upper()}, {_day(published).upper()}. "
+        + rng.choice(
+            (
+                f"The {kind} of the {host} took place on {_day(when)} in {city}.",
+                f"The {host} held a {kind} in {city} on {_day(when)}.",
+                f"A {kind} of the {host} was held on {_day(when)} in {city}.",
+            )
         )
-    ) + " " + rng.choice(FILLER).format(theme_l=theme_l, year2=when.year + 1, k=rng.randint(5, 30)))
+        + " "
+        + rng.choice(FILLER).format(theme_l=theme_l, year2=when.year + 1, k=rng.randint(5, 30))
+    )
     paras.append(f"Taking part were {_join([p.mention() for p in attendees])}.")
     if signed:
         signers = [p for p in attendees if p.body in (body, party2)][:2] or attendees[:2]
@@ -275,7 +280,8 @@ def article(world: World, i: int) -> dict:
         paras.append(f"{_cap(p.mention(former=True))} also attended the {kind}.")
     elif r < 0.45:
         p = rng.choice(attendees)
-        paras.append(f"{_cap(p.mention())} told reporters the decisions would be implemented by {when.year + 1}.")
+        said = f"told reporters the decisions would be implemented by {when.year + 1}"
+        paras.append(f"{_cap(p.mention())} {said}.")
     paras.append(rng.choice(FILLER).format(theme_l=theme_l, year2=when.year + 1, k=rng.randint(5, 30)))
     return {
         "id": f"synthetic-{i:07d}",

@@ -92,7 +92,7 @@ def cases(sample: dict, years: tuple[int, int]) -> list[tuple[str, str, dict]]:
         ("agreements-of-body", "org=body", {"org": body}),
         ("bodies-that-met", "", {}),
         ("facts-with-evidence", "", {}),
-        ("meetings-between", "org=body, 3 years", {"org": body, "from": f"{mid}-01-01", "to": f"{mid + 2}-12"}),
+        ("meetings-between", "org=body, 3 years", {"org": body, "from": f"{mid}-01", "to": f"{mid + 2}-12"}),
         ("meetings-of-person", "person=name", {"person": person}),
         ("officials-of-body", "org=body", {"org": body}),
         ("officials-of-body", "org=country", {"org": country}),
