@@ -9,6 +9,7 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF, OWL, PROV, SKOS
 
+from orgkg.graph.keys import name_key
 from orgkg.model import Extraction, Fact
 from orgkg.resolve.identity import slugify
 
@@ -39,6 +40,7 @@ PREDICATE = {
 }
 
 Triple = tuple[URIRef, URIRef, object]
+KEYED = ("Person", "Organization", "Country")  # the kinds named queries look up by name
 _TIME_PROP = {XSD.date: TIME.inXSDDate, XSD.gYearMonth: TIME.inXSDgYearMonth, XSD.gYear: TIME.inXSDgYear}
 
 
@@ -106,6 +108,10 @@ def extraction_triples(
             yield node, FOAF.name, Literal(label)
         for alias in sorted((ent.aliases | {ent.name}) - {label}):
             yield node, SKOS.altLabel, Literal(alias)
+        if ent.type in KEYED:
+            # search keys: named queries find a node by any of its names, in any case
+            for key in sorted({name_key(n) for n in ent.aliases | {ent.name, label}}):
+                yield node, SKOS.hiddenLabel, Literal(key)
         if ent.type in ("Event", "Agreement"):
             yield node, PROV.wasDerivedFrom, art
             ent_facts = [f for f in facts if f.subject == key]

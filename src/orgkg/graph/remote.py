@@ -216,10 +216,13 @@ def parse_results_json(data: bytes | str, hidden: set[str] | None = None) -> Que
         raise EndpointError(f"the server's answer is not SPARQL JSON results: {exc}") from exc
     if "boolean" in doc:
         return QueryResult(kind="ask", boolean=bool(doc["boolean"]))
-    names = [v for v in doc.get("head", {}).get("vars", []) if v not in (hidden or set())]
+    every = doc.get("head", {}).get("vars", [])
+    names = [v for v in every if v not in (hidden or set())]
     rows = []
     for b in doc.get("results", {}).get("bindings", []):
         rows.append(tuple(_term(b[n]) if n in b else None for n in names))
+    if len(names) < len(every):  # hidden columns dropped: each row once (see distinct_rows)
+        rows = list(dict.fromkeys(rows))
     return QueryResult(kind="select", vars=names, rows=rows)
 
 
@@ -384,9 +387,14 @@ class Endpoint:
 
     # ------------------------------------------------------------ reading
 
+    def _label(self, iri: object) -> str | None:
+        """A node's rdfs:label on the server (to bind a name key from an IRI)."""
+        res = self.query(f"SELECT ?l WHERE {{ <{iri}> rdfs:label ?l }} LIMIT 1")
+        return str(res.rows[0][0]) if res.rows else None
+
     def query(self, text: str, params: Mapping[str, object] | None = None) -> QueryResult:
         """Run SPARQL on the server; parameters are bound as on the embedded store."""
-        bindings = _bindings(text, params)
+        bindings = _bindings(text, params, self._label)
         hidden = _hidden(text, bindings)
         form = query_form(text)
         sent = with_prefixes(bind_in_text(text, bindings))

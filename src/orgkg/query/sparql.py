@@ -49,7 +49,7 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -57,9 +57,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import RDFS, XSD
 from rdflib.term import Identifier, Node
 
+from orgkg.graph.keys import name_key
 from orgkg.resources import ontology_dir
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -262,8 +263,18 @@ def param_term(value: object) -> Identifier:
     return Literal(text)
 
 
-def _bindings(query_text: str, params: Mapping[str, object] | None) -> dict[str, Identifier]:
-    """Check parameter names against the query and turn values into RDF terms."""
+def _bindings(
+    query_text: str,
+    params: Mapping[str, object] | None,
+    label_of: Callable[[URIRef], str | None] | None = None,
+) -> dict[str, Identifier]:
+    """Check parameter names against the query and turn values into RDF terms.
+
+    A query that finds an entity by name uses ``?{param}Key`` against the nodes'
+    ``skos:hiddenLabel`` search keys (an index lookup, where a case-insensitive compare
+    of every label is a scan); it is bound here to the value's key, or for an IRI to the
+    key of its label (``label_of`` looks that up).
+    """
     bindings: dict[str, Identifier] = {}
     for raw_name, value in (params or {}).items():
         name = raw_name.lstrip("?$")
@@ -276,12 +287,23 @@ def _bindings(query_text: str, params: Mapping[str, object] | None) -> dict[str,
         if value is None:
             continue
         bindings[name] = param_term(value)
+    for name, term in list(bindings.items()):
+        key_var = f"{name}Key"
+        if not re.search(rf"[?$]{key_var}(?![A-Za-z0-9_])", query_text):
+            continue
+        if isinstance(term, URIRef):
+            label = label_of(term) if label_of is not None else None
+            key = name_key(label) if label else "\u0000no such node"
+        else:
+            key = name_key(str(term))
+        bindings[key_var] = Literal(key)
     return bindings
 
 
 def _hidden(query_text: str, bindings: Mapping[str, Identifier]) -> set[str]:
-    """Result columns to drop: the declared parameters and the bound ones."""
-    return set(parse_header(query_text)["params"]) | set(bindings)
+    """Result columns to drop: the declared parameters, their keys and the bound ones."""
+    declared = set(parse_header(query_text)["params"])
+    return declared | {f"{p}Key" for p in declared} | set(bindings)
 
 
 # ---------------------------------------------------------------- results
@@ -497,7 +519,7 @@ def run_query(graph: Graph, query_text: str, params: Mapping[str, object] | None
     ``params`` maps parameter names to values (see :func:`param_term`); each binds the
     variable of the same name. Raises :class:`QueryError` on a bad query or parameter.
     """
-    bindings = _bindings(query_text, params)
+    bindings = _bindings(query_text, params, lambda iri: _rdflib_label(graph, iri))
     hidden = _hidden(query_text, bindings)
     query: Any = query_text if _is_oxigraph_backed(graph) else _prepare(query_text)
     restore: bool | None = None
@@ -518,6 +540,25 @@ def run_query(graph: Graph, query_text: str, params: Mapping[str, object] | None
             graph.default_union = restore  # type: ignore[attr-defined]
 
 
+def distinct_rows(rows: list[tuple], names: list[str], keep: list[int]) -> list[tuple]:
+    """Rows once each, in order, when hidden columns were dropped.
+
+    A named query projects its parameters and their search keys (pyoxigraph binds only
+    projected variables); without a parameter a node's several keys would repeat a row
+    that DISTINCT kept apart by its key. Named queries are all SELECT DISTINCT.
+    """
+    if len(keep) == len(names):
+        return rows
+    return list(dict.fromkeys(rows))
+
+
+def _rdflib_label(graph: Graph, iri: URIRef) -> str | None:
+    quads = getattr(graph, "quads", None)
+    if quads is not None:
+        return next((str(o) for _, _, o, _ in quads((iri, RDFS.label, None, None))), None)
+    return next((str(o) for o in graph.objects(iri, RDFS.label)), None)
+
+
 def _from_rdflib(result: Any, hidden: set[str]) -> QueryResult:
     kind = str(result.type).upper()
     if kind == "ASK":
@@ -530,7 +571,7 @@ def _from_rdflib(result: Any, hidden: set[str]) -> QueryResult:
     names = [str(v) for v in result.vars]
     keep = [i for i, n in enumerate(names) if n not in hidden]
     rows = [tuple(row[i] for i in keep) for row in result]
-    return QueryResult(kind="select", vars=[names[i] for i in keep], rows=rows)
+    return QueryResult(kind="select", vars=[names[i] for i in keep], rows=distinct_rows(rows, names, keep))
 
 
 # ---------------------------------------------------------------- pyoxigraph
@@ -604,7 +645,11 @@ def run_query_oxigraph(
     """
     import pyoxigraph as ox
 
-    bindings = _bindings(query_text, params)
+    def label_of(iri: URIRef) -> str | None:
+        found = store.quads_for_pattern(ox.NamedNode(str(iri)), ox.NamedNode(str(RDFS.label)), None, None)
+        return next((q.object.value for q in found), None)
+
+    bindings = _bindings(query_text, params, label_of)
     hidden = _hidden(query_text, bindings)
     substitutions = {ox.Variable(name): _to_ox(term) for name, term in bindings.items()}
     try:
@@ -624,6 +669,7 @@ def run_query_oxigraph(
         names = [v.value for v in result.variables]
         keep = [i for i, n in enumerate(names) if n not in hidden]
         rows = [tuple(_from_ox(solution[i]) for i in keep) for solution in result]
+        rows = distinct_rows(rows, names, keep)
         return QueryResult(kind="select", vars=[names[i] for i in keep], rows=rows)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from exc
