@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import spacy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 
 
 class Tok:
@@ -71,18 +71,50 @@ _PARA = re.compile(r"[^\n]+")
 _LEADING_CLOSERS = set("\"'”’»)]")
 
 
-def _spans(doc, offset: int) -> list[list[tuple[str, int, int]]]:
+@cache
+def _punct_chars() -> frozenset[str]:
+    """The characters that end a sentence for the pipeline's sentencizer."""
+    return frozenset(nlp().get_pipe("sentencizer").punct_chars)
+
+
+def _sentence_starts(texts: list[str], is_punct: list[int]) -> list[bool]:
+    """spaCy's rule-based sentencizer (``Sentencizer.predict``), on plain lists.
+
+    Running the pipe component itself makes a Token object per token, which cost more than
+    tokenizing; this is the same rule: after a sentence-final character, the next token that
+    is neither punctuation nor such a character starts a sentence. The first token always does.
+    """
+    starts = [False] * len(texts)
+    if texts:
+        starts[0] = True
+    punct_chars = _punct_chars()
+    seen_period = False
+    for i, text in enumerate(texts):
+        in_punct_chars = text in punct_chars
+        if seen_period and not is_punct[i] and not in_punct_chars:
+            starts[i] = True
+            seen_period = False
+        elif in_punct_chars:
+            seen_period = True
+    return starts
+
+
+def _spans(doc, text: str, offset: int) -> list[list[tuple[str, int, int]]]:
     """(text, start, end) of each non-space token, per sentence, read from spaCy's arrays
-    rather than its Token objects (a third of the extraction time went into making those)."""
-    arr = doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE])
-    text = doc.text
+    rather than its Token objects (a third of the extraction time went into making those).
+
+    ``text`` is the doc's text: ``Doc.text`` would rebuild it from Token objects.
+    """
+    rows = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE]).tolist()
+    texts = [text[idx : idx + length] for idx, length, _, _ in rows]
+    starts = _sentence_starts(texts, [row[2] for row in rows])
     sents: list[list[tuple[str, int, int]]] = []
-    for idx, length, sent_start, is_space in arr.tolist():
-        if sent_start == 1 or not sents:
+    for (idx, length, _, is_space), tok_text, sent_start in zip(rows, texts, starts, strict=True):
+        if sent_start or not sents:
             sents.append([])
         if is_space:
             continue
-        sents[-1].append((text[idx : idx + length], idx + offset, idx + length + offset))
+        sents[-1].append((tok_text, idx + offset, idx + length + offset))
     return sents
 
 
@@ -113,8 +145,11 @@ def sentences(text: str) -> list[Sentence]:
     """Split text into sentences (paragraph breaks always end one) with tokens."""
     out: list[Sentence] = []
     paras = [p for p in _PARA.finditer(text) if p.group().strip()]
-    for para, doc in zip(paras, nlp().pipe(p.group() for p in paras), strict=True):
-        for raw in _spans(doc, para.start()):
+    # The tokenizer alone: sentence starts are found by _sentence_starts, on arrays.
+    tokenizer = nlp().tokenizer
+    for para in paras:
+        para_text = para.group()
+        for raw in _spans(tokenizer(para_text), para_text, para.start()):
             toks = merge_tokens(raw)
             if not toks:
                 continue
