@@ -51,7 +51,12 @@ class Gazetteer:
         """Every longest non-overlapping match, left to right."""
         hits: list[GazHit] = []
         i, n = 0, len(toks)
+        texts = tuple(t.text for t in toks)
         while i < n:
+            if not toks[i].cap:
+                # Every surface starts with a capital (see _add), in capitals too ("DUSHANBE").
+                i += 1
+                continue
             best = None
             first = toks[i].text
             # A dateline or headline in capitals ("DUSHANBE") still names the city.
@@ -59,9 +64,10 @@ class Gazetteer:
             entries = self._index.get(first) or (self._index.get(first.title(), ()) if shout else ())
             for words, kind, name, key, amb in entries:
                 k = len(words)
-                if i + k <= n and all(
-                    toks[i + j].text == words[j] or (shout and toks[i + j].text.title() == words[j])
-                    for j in range(k)
+                if i + k <= n and (
+                    texts[i : i + k] == words
+                    or shout
+                    and all(texts[i + j] == words[j] or texts[i + j].title() == words[j] for j in range(k))
                 ):
                     # "Georgia" or "Jordan" followed by a capitalised word may be a name.
                     best = GazHit(i, i + k, kind, name, key, amb)
