@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from orgkg.extract import vocab as V
 from orgkg.extract.dates import DateValue, find_dates
@@ -15,10 +16,18 @@ _ACR_DEF = re.compile(r"\(([A-Z][A-Za-z&.\-]{1,9})\)")
 _STOP_INITIALS = {"of", "the", "and", "for", "on", "in", "&", "to", "against"}
 
 
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+_SPACES = re.compile(r"\s+")
+# Names are normalised again and again (each mention, each comparison of entities): memoised,
+# bounded so that memory stays flat over a long batch.
+_NAME_CACHE = 1 << 14
+
+
+@lru_cache(maxsize=_NAME_CACHE)
 def _norm(text: str) -> str:
     text = text.replace("’", "'").replace("`", "'")
-    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
-    return re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = _LEADING_ARTICLE.sub("", text.strip())
+    return _SPACES.sub(" ", text).strip(" ,.;:")
 
 
 def _initials(name: str) -> str:
@@ -100,6 +109,7 @@ def _title_words(name: str) -> set[str]:
     }
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def _singular(text: str) -> str:
     """Lower-case, each word in a rough singular: an identity key, never a label."""
     words = []
@@ -399,7 +409,7 @@ class ArticleExtractor:
             attached: list[tuple[Mention, str, float]] = []
             # "Finance Minister X", "Minister of Y, X", "the EIC Chairman, Prime Minister of Z X"
             j = p.s
-            while j > 0 and toks[j - 1].lower.rstrip(".") in {h.rstrip(".") for h in V.HONORIFICS}:
+            while j > 0 and toks[j - 1].lower.rstrip(".") in V.HONORIFIC_STEMS:
                 j -= 1
             r = role_at_end.get(j) or (role_at_end.get(j - 1) if j > 0 and toks[j - 1].text == "," else None)
             if r is not None and not r.plural:
