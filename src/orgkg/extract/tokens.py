@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import spacy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
@@ -24,15 +24,19 @@ class Tok:
         self.start = start
         self.end = end
         self.i = i  # index within its sentence
-        self.lower = text.lower()
-        self.cap = text[:1].isupper()  # starts with a capital letter
-        self.acronym = _is_acronym(text)  # "EEC", "G20", "U.S."
+        # lower-case form; starts with a capital letter; an acronym ("EEC", "G20", "U.S.")
+        self.lower, self.cap, self.acronym = _word_forms(text)
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.start}, {self.end}, {self.i})"
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: memory stays flat over a long batch
+def _word_forms(text: str) -> tuple[str, bool, bool]:
+    """What a Tok derives from its text, computed once per word rather than per token."""
+    return text.lower(), text[:1].isupper(), _is_acronym(text)
+
+
 def _is_acronym(text: str) -> bool:
     t = text.replace(".", "").replace("-", "").replace("&", "")
     if len(t) < 2:
@@ -162,7 +166,7 @@ def sentences(text: str) -> list[Sentence]:
                     text=text[s0:s1],
                     start=s0,
                     end=s1,
-                    toks=tuple(Tok(x, s, e, i) for i, (x, s, e) in enumerate(toks)),
+                    toks=tuple([Tok(x, s, e, i) for i, (x, s, e) in enumerate(toks)]),
                     index=len(out),
                 )
             )
