@@ -109,16 +109,20 @@ def _spans(doc, text: str, offset: int) -> list[list[tuple[str, int, int]]]:
 
     ``text`` is the doc's text: ``Doc.text`` would rebuild it from Token objects.
     """
-    rows = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE]).tolist()
-    texts = [text[idx : idx + length] for idx, length, _, _ in rows]
-    starts = _sentence_starts(texts, [row[2] for row in rows])
+    if not len(doc):
+        return []
+    # One list per attribute: a row-wise .tolist() makes a small list per token, and cost
+    # more than the tokenizer.
+    idxs, lengths, puncts, spaces = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE]).T.tolist()
+    texts = [text[idx : idx + length] for idx, length in zip(idxs, lengths, strict=True)]
+    starts = _sentence_starts(texts, puncts)
     sents: list[list[tuple[str, int, int]]] = []
-    for (idx, length, _, is_space), tok_text, sent_start in zip(rows, texts, starts, strict=True):
+    for idx, tok_text, sent_start, is_space in zip(idxs, texts, starts, spaces, strict=True):
         if sent_start or not sents:
             sents.append([])
         if is_space:
             continue
-        sents[-1].append((tok_text, idx + offset, idx + length + offset))
+        sents[-1].append((tok_text, idx + offset, idx + len(tok_text) + offset))
     return sents
 
 
