@@ -30,8 +30,12 @@ def _norm(text: str) -> str:
     return _SPACES.sub(" ", text).strip(" ,.;:")
 
 
+_WORD_BREAK = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=_NAME_CACHE)
 def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _STOP_INITIALS]
+    words = [w for w in _WORD_BREAK.split(name) if w and w.lower() not in _STOP_INITIALS]
     return "".join(w[0].upper() for w in words if w[0].isalpha())
 
 
@@ -159,6 +163,31 @@ def _clauses(toks) -> list[range]:
     cuts = [i for i, t in enumerate(toks) if t.lower in ("while", "whereas", ";")]
     bounds = [0, *cuts, len(toks)]
     return [range(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+# Cue phrases padded with spaces, to find whole words in SentenceAnalysis.padded.
+_ATTEND_CUES = tuple((c, f" {c} ") for c in V.ATTEND_CUES)
+_HAPPEN_CUES = tuple(
+    f" {w} "
+    for w in (
+        " took place",
+        "take place",
+        "takes place",
+        "was held",
+        "were held",
+        "will be held",
+        "is held",
+        "gathered",
+        "has started",
+        "started",
+        "opened",
+        "kicked off",
+        "is taking place",
+        "convened",
+        "hosts",
+        "hosted",
+    )
+)
 
 
 @dataclass
@@ -373,10 +402,12 @@ class ArticleExtractor:
         if self.last_person:
             # "he said", "she signed": the person last named.
             for t in a.toks:
+                if t.lower not in ("he", "she"):
+                    continue
                 prev = a.toks[t.i - 1].lower if t.i > 0 else ""
                 if prev == "as":
                     continue  # "As he said, the participants adopted ...": a speaker, not an actor
-                if t.lower in ("he", "she") and not any(m.s <= t.i < m.e for m, _ in persons):
+                if not any(m.s <= t.i < m.e for m, _ in persons):
                     persons.append((Mention("person", t.i, t.i + 1, t.text, name=t.text), self.last_person))
                     break
         self._roles(a, persons)
@@ -392,7 +423,7 @@ class ArticleExtractor:
         if (
             cues["sign"]
             and events
-            and any(t.lower in ("documents", "agreements", "decisions", "instruments") for t in a.toks)
+            and not a.words.isdisjoint(("documents", "agreements", "decisions", "instruments"))
         ):
             # "Eleven documents were adopted at the meeting": the list that follows was too
             self.adoption = (events[0][1], sent.index)
@@ -510,39 +541,19 @@ class ArticleExtractor:
 
     # ------------------------------------------------------------------ events
     def _cues(self, a: SentenceAnalysis) -> dict[str, bool]:
-        low = " " + " ".join(t.lower for t in a.toks) + " "
+        low = a.padded
         return {
             "attend": self._attend_cue(a, low),
-            "organize": any(t.lower in V.ORGANIZE_VERBS for t in a.toks),
-            "sign": any(t.lower in V.SIGN_VERBS for t in a.toks) or " signatures " in low,
-            "happen": any(
-                f" {w} " in low
-                for w in (
-                    " took place",
-                    "take place",
-                    "takes place",
-                    "was held",
-                    "were held",
-                    "will be held",
-                    "is held",
-                    "gathered",
-                    "has started",
-                    "started",
-                    "opened",
-                    "kicked off",
-                    "is taking place",
-                    "convened",
-                    "hosts",
-                    "hosted",
-                )
-            ),
+            "organize": not a.words.isdisjoint(V.ORGANIZE_VERBS),
+            "sign": not a.words.isdisjoint(V.SIGN_VERBS) or " signatures " in low,
+            "happen": any(w in low for w in _HAPPEN_CUES),
         }
 
     def _attend_cue(self, a: SentenceAnalysis, low: str) -> bool:
         """Took part / attended / participated ...; "addressed" only an event; not "invited to take part"."""
         toks = a.toks
-        for c in V.ATTEND_CUES:
-            at = low.find(f" {c} ")
+        for c, padded in _ATTEND_CUES:
+            at = low.find(padded)
             if at < 0:
                 continue
             before = low[max(0, at - 40) : at]
@@ -752,7 +763,7 @@ class ArticleExtractor:
                 0.8 if events else 0.6,
             )
         # "The meeting has started in Tashkent": a report of now is dated by the article
-        low = " " + " ".join(t.lower for t in toks) + " "
+        low = a.padded
         if (
             events
             and not dates
@@ -828,11 +839,7 @@ class ArticleExtractor:
         if (
             not out
             and self.current_agreement
-            and (
-                signing
-                and any(t.lower in ("document", "it") for t in a.toks)
-                or any(t.lower == "signing" for t in a.toks)
-            )
+            and (signing and not a.words.isdisjoint(("document", "it")) or "signing" in a.words)
         ):
             out.append((None, self.current_agreement))
         return out
@@ -851,7 +858,7 @@ class ArticleExtractor:
     def _agreement_facts(self, a, agreements, events, dates, persons, cues) -> None:
         if not agreements:
             return
-        low = " " + " ".join(t.lower for t in a.toks) + " "
+        low = a.padded
         if (
             not cues["sign"]
             and self.adoption

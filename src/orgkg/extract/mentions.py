@@ -191,6 +191,11 @@ class SentenceAnalysis:
         self._find_persons()
         self._find_events_agreements()
         self.mentions.sort(key=lambda m: (m.s, -m.e))
+        # The article layer asks "does the sentence contain word/phrase X?" many times a sentence:
+        # its lower-case words as a set, and joined by single spaces with one more at each end.
+        lowers = [t.lower for t in self.toks]
+        self.words = frozenset(lowers)
+        self.padded = " " + " ".join(lowers) + " "
 
     # ------------------------------------------------------------------ helpers
     def _name_context(self, hit: GazHit) -> bool:
