@@ -166,7 +166,8 @@ def _clauses(toks) -> list[range]:
 
 
 # Cue phrases padded with spaces, to find whole words in SentenceAnalysis.padded.
-_ATTEND_CUES = tuple((c, f" {c} ") for c in V.ATTEND_CUES)
+# With each, its first word: a phrase can be in the text only if that word is among its words.
+_ATTEND_CUES = tuple((c, f" {c} ", c.split()[0]) for c in V.ATTEND_CUES)
 _HAPPEN_CUES = tuple(
     f" {w} "
     for w in (
@@ -552,7 +553,10 @@ class ArticleExtractor:
     def _attend_cue(self, a: SentenceAnalysis, low: str) -> bool:
         """Took part / attended / participated ...; "addressed" only an event; not "invited to take part"."""
         toks = a.toks
-        for c, padded in _ATTEND_CUES:
+        words = a.words
+        for c, padded, first in _ATTEND_CUES:
+            if first not in words:
+                continue
             at = low.find(padded)
             if at < 0:
                 continue

@@ -50,15 +50,16 @@ class Gazetteer:
     def match(self, toks: tuple[Tok, ...]) -> list[GazHit]:
         """Every longest non-overlapping match, left to right."""
         hits: list[GazHit] = []
-        i, n = 0, len(toks)
-        texts = tuple(t.text for t in toks)
-        while i < n:
-            if not toks[i].cap:
-                # Every surface starts with a capital (see _add), in capitals too ("DUSHANBE").
-                i += 1
+        n = len(toks)
+        texts = tuple([t.text for t in toks])
+        free = 0  # the first token not inside a hit
+        # Every surface starts with a capital (see _add), in capitals too ("DUSHANBE"):
+        # only capitalised tokens can start a match.
+        for i in [i for i, t in enumerate(toks) if t.cap]:
+            if i < free:
                 continue
             best = None
-            first = toks[i].text
+            first = texts[i]
             # A dateline or headline in capitals ("DUSHANBE") still names the city.
             shout = first.isupper() and len(first) > 3
             entries = self._index.get(first) or (self._index.get(first.title(), ()) if shout else ())
@@ -74,9 +75,7 @@ class Gazetteer:
                     break
             if best:
                 hits.append(best)
-                i = best.end
-            else:
-                i += 1
+                free = best.end
         return hits
 
 
