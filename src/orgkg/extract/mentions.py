@@ -291,22 +291,22 @@ class SentenceAnalysis:
         return not self._shouting
 
     def _find_orgs(self) -> None:
-        toks, n = self.toks, len(self.toks)
-        i = 0
-        while i < n:
-            t = toks[i]
-            if self.taken[i] is not None or not (
-                # what each test below needs at the least: most words have none of it
-                t.cap or t.acronym or t.lower == "government" or t.text in self.known_acronyms
-            ):
-                i += 1
+        known = self.known_acronyms
+        # What each test below needs at the least (most words have none of it); the layers
+        # visit only such candidates, left to right, resuming after each mention found.
+        candidates = [
+            i
+            for i, t in enumerate(self.toks)
+            if t.cap or t.acronym or t.lower == "government" or t.text in known
+        ]
+        free = 0
+        for i in candidates:
+            if i < free or self.taken[i] is not None:
                 continue
             if self._org_head_at(i) or self._acronym_at(i) or self._gov_at(i):
                 m = self._org_from(i)
                 if m is not None:
-                    i = m.e
-                    continue
-            i += 1
+                    free = m.e
 
     def _gov_at(self, i: int) -> bool:
         """Lower-case "government"/"ministry" naming a country's body ("the government of X")."""
@@ -612,16 +612,15 @@ class SentenceAnalysis:
 
     def _find_roles(self) -> None:
         toks, n = self.toks, len(self.toks)
-        i = 0
-        while i < n:
+        free = 0
+        for i in [i for i, t in enumerate(toks) if _role_form(t.lower)]:  # _role_word(i), plural or not
             t = toks[i]
             if (
-                self.taken[i] is not None
-                or not _role_form(t.lower)  # _role_word(i), plural or not
+                i < free
+                or self.taken[i] is not None
                 or t.lower in ("member", "members", "head")
                 and not (i + 1 < n and toks[i + 1].lower == "of")
             ):
-                i += 1
                 continue
             # "deputy" alone before a name is a post; before "prime minister" a modifier.
             s = i
@@ -767,7 +766,7 @@ class SentenceAnalysis:
             )
             self._claim(m)
             self.roles.append(m)
-            i = j if j > i else i + 1
+            free = j if j > i else i + 1
 
     # ------------------------------------------------------------------ people
     def _name_tok(self, i: int) -> bool:
@@ -815,10 +814,9 @@ class SentenceAnalysis:
 
     def _find_persons(self) -> None:
         toks, n = self.toks, len(self.toks)
-        i = 0
-        while i < n:
-            if self.taken[i] is not None or not _name_word(toks[i].text):  # not _name_tok(i)
-                i += 1
+        free = 0
+        for i in [i for i, t in enumerate(toks) if _name_word(t.text)]:
+            if i < free or self.taken[i] is not None:  # not _name_tok(i)
                 continue
             s = i
             e = i
@@ -861,13 +859,15 @@ class SentenceAnalysis:
                 m = Mention("person", s, e, _text(self.sent, s, e), name=_text(self.sent, s, e))
                 self._claim(m)
                 self.persons.append(m)
-            i = e if e > i else i + 1
+            free = e if e > i else i + 1
 
     # ------------------------------------------------------------------ events and agreements
     def _find_events_agreements(self) -> None:
-        toks, n = self.toks, len(self.toks)
-        i = 0
-        while i < n:
+        toks = self.toks
+        free = 0
+        for i in [i for i, t in enumerate(toks) if t.lower in _AGREEMENT_MULTI or _head_kind(t.lower)]:
+            if i < free:
+                continue
             low = toks[i].lower
             kind = None
             head_e = i + 1
@@ -882,15 +882,13 @@ class SentenceAnalysis:
                 and owner.kind not in ("org",)
                 and not (kind == "event" and owner.kind == "agreement")
             ):
-                i += 1
                 continue
             if isinstance(owner, Mention) and owner.kind == "org":
                 # "Assembly" as the head of a body is the body, not an event.
-                i += 1
                 continue
             m = self._np_around(i, head_e, kind)
             # An agreement's phrase may name an event; look inside it.
-            i = m.e if m is not None and kind == "event" else head_e
+            free = m.e if m is not None and kind == "event" else head_e
 
     def _agreement_multi(self, i: int) -> int:
         toks, n = self.toks, len(self.toks)
