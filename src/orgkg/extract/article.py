@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1220,9 +1223,31 @@ class ArticleExtractor:
         return Extraction(self.article, ents, facts)
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while one article is read (and back on after).
+
+    An article makes tens of thousands of short-lived objects (tokens, mentions, spans) and
+    almost none outlives it. With the collector on, those alive at a collection are promoted,
+    and the older generations are then scanned again together with every long-lived object
+    of the process (spaCy's vocabulary, the gazetteer, ...): a fifth to a quarter of the
+    extraction time. Reference counting frees these objects anyway; a cycle, if any, is
+    collected after the article. A caller that turned the collector off keeps it off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def extract(article: Article) -> Extraction:
     """Every entity and fact the article states, with evidence."""
-    return ArticleExtractor(article).run()
+    with _gc_paused():
+        return ArticleExtractor(article).run()
 
 
 __all__ = ["extract", "DateValue"]
