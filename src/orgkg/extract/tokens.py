@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -70,7 +69,6 @@ def nlp() -> spacy.language.Language:
     return pipe
 
 
-_PARA = re.compile(r"[^\n]+")
 # A closing quote or bracket left at the start of a sentence belongs to the one before.
 _LEADING_CLOSERS = set("\"'”’»)]")
 
@@ -81,48 +79,42 @@ def _punct_chars() -> frozenset[str]:
     return frozenset(nlp().get_pipe("sentencizer").punct_chars)
 
 
-def _sentence_starts(texts: list[str], is_punct: list[int]) -> list[bool]:
-    """spaCy's rule-based sentencizer (``Sentencizer.predict``), on plain lists.
+def _raw_sentences(text: str) -> list[list[tuple[str, int, int]]]:
+    """(text, start, end) of each non-space token, per sentence; a line break always ends one.
 
-    Running the pipe component itself makes a Token object per token, which cost more than
-    tokenizing; this is the same rule: after a sentence-final character, the next token that
-    is neither punctuation nor such a character starts a sentence. The first token always does.
+    What spaCy's rule-based sentencizer (``Sentencizer.predict``) finds in each paragraph
+    (line) tokenized alone, in one pass of the tokenizer over the whole text and read from its
+    arrays: running the pipe, or the tokenizer line by line, made a Token object per token or
+    a Doc per line, and cost more than tokenizing. The tokenizer splits at whitespace first,
+    so the lines' words are tokenized as they would be alone; the whitespace token holding a
+    line break stands for the break. The rule: the first token of a line starts a sentence;
+    after a sentence-final character, the next token that is neither punctuation nor such a
+    character starts one (spaces too, though they are then left out).
     """
-    starts = [False] * len(texts)
-    if texts:
-        starts[0] = True
-    punct_chars = _punct_chars()
-    seen_period = False
-    for i, text in enumerate(texts):
-        in_punct_chars = text in punct_chars
-        if seen_period and not is_punct[i] and not in_punct_chars:
-            starts[i] = True
-            seen_period = False
-        elif in_punct_chars:
-            seen_period = True
-    return starts
-
-
-def _spans(doc, text: str, offset: int) -> list[list[tuple[str, int, int]]]:
-    """(text, start, end) of each non-space token, per sentence, read from spaCy's arrays
-    rather than its Token objects (a third of the extraction time went into making those).
-
-    ``text`` is the doc's text: ``Doc.text`` would rebuild it from Token objects.
-    """
+    doc = nlp().tokenizer(text)
     if not len(doc):
         return []
-    # One list per attribute: a row-wise .tolist() makes a small list per token, and cost
-    # more than the tokenizer.
+    # One list per attribute: a row-wise .tolist() makes a small list per token.
     idxs, lengths, puncts, spaces = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE]).T.tolist()
-    texts = [text[idx : idx + length] for idx, length in zip(idxs, lengths, strict=True)]
-    starts = _sentence_starts(texts, puncts)
+    punct_chars = _punct_chars()
     sents: list[list[tuple[str, int, int]]] = []
-    for idx, tok_text, sent_start, is_space in zip(idxs, texts, starts, spaces, strict=True):
-        if sent_start or not sents:
-            sents.append([])
-        if is_space:
+    line_start = True  # the next token opens a line
+    seen_period = False
+    for idx, length, is_punct, is_space in zip(idxs, lengths, puncts, spaces, strict=True):
+        end = idx + length
+        tok_text = text[idx:end]
+        if is_space and "\n" in tok_text:
+            line_start = True
             continue
-        sents[-1].append((tok_text, idx + offset, idx + len(tok_text) + offset))
+        in_punct_chars = tok_text in punct_chars
+        if line_start or (seen_period and not is_punct and not in_punct_chars):
+            sents.append([])
+            seen_period = line_start and in_punct_chars
+            line_start = False
+        elif in_punct_chars:
+            seen_period = True
+        if not is_space:
+            sents[-1].append((tok_text, idx, end))
     return sents
 
 
@@ -152,26 +144,21 @@ def merge_tokens(tokens, offset: int = 0) -> list[tuple[str, int, int]]:
 def sentences(text: str) -> list[Sentence]:
     """Split text into sentences (paragraph breaks always end one) with tokens."""
     out: list[Sentence] = []
-    paras = [p for p in _PARA.finditer(text) if p.group().strip()]
-    # The tokenizer alone: sentence starts are found by _sentence_starts, on arrays.
-    tokenizer = nlp().tokenizer
-    for para in paras:
-        para_text = para.group()
-        for raw in _spans(tokenizer(para_text), para_text, para.start()):
-            toks = merge_tokens(raw)
-            if not toks:
-                continue
-            # A closing quote split off by the sentencizer goes back to the previous sentence.
-            if out and toks and toks[0][0] in _LEADING_CLOSERS and len(toks) == 1:
-                continue
-            s0, s1 = toks[0][1], toks[-1][2]
-            out.append(
-                Sentence(
-                    text=text[s0:s1],
-                    start=s0,
-                    end=s1,
-                    toks=tuple([Tok(x, s, e, i) for i, (x, s, e) in enumerate(toks)]),
-                    index=len(out),
-                )
+    for raw in _raw_sentences(text):
+        toks = merge_tokens(raw)
+        if not toks:
+            continue
+        # A closing quote split off by the sentencizer goes back to the previous sentence.
+        if out and toks and toks[0][0] in _LEADING_CLOSERS and len(toks) == 1:
+            continue
+        s0, s1 = toks[0][1], toks[-1][2]
+        out.append(
+            Sentence(
+                text=text[s0:s1],
+                start=s0,
+                end=s1,
+                toks=tuple([Tok(x, s, e, i) for i, (x, s, e) in enumerate(toks)]),
+                index=len(out),
             )
+        )
     return out
