@@ -299,3 +299,28 @@ def test_guillemet_quotes_and_run_on_wire_style():
     iom = next(e for e in ex.entities.values() if e.name == "International Organization for Migration")
     assert "IOM" in iom.aliases
     assert "KAZINFORM" not in names(ex, "Organization")
+
+
+def test_extract_leaves_the_garbage_collector_as_it_found_it(monkeypatch):
+    import gc
+
+    import orgkg.extract.article as article_mod
+
+    assert gc.isenabled()
+    run("The Council met in Minsk.")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        run("The Council met in Minsk.")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def boom(self):
+        assert not gc.isenabled()  # paused while the article is read
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(article_mod.ArticleExtractor, "run", boom)
+    with pytest.raises(RuntimeError):
+        run("The Council met in Minsk.")
+    assert gc.isenabled()

@@ -50,27 +50,32 @@ class Gazetteer:
     def match(self, toks: tuple[Tok, ...]) -> list[GazHit]:
         """Every longest non-overlapping match, left to right."""
         hits: list[GazHit] = []
-        i, n = 0, len(toks)
-        while i < n:
+        n = len(toks)
+        texts = tuple([t.text for t in toks])
+        free = 0  # the first token not inside a hit
+        # Every surface starts with a capital (see _add), in capitals too ("DUSHANBE"):
+        # only capitalised tokens can start a match.
+        for i in [i for i, t in enumerate(toks) if t.cap]:
+            if i < free:
+                continue
             best = None
-            first = toks[i].text
+            first = texts[i]
             # A dateline or headline in capitals ("DUSHANBE") still names the city.
             shout = first.isupper() and len(first) > 3
             entries = self._index.get(first) or (self._index.get(first.title(), ()) if shout else ())
             for words, kind, name, key, amb in entries:
                 k = len(words)
-                if i + k <= n and all(
-                    toks[i + j].text == words[j] or (shout and toks[i + j].text.title() == words[j])
-                    for j in range(k)
+                if i + k <= n and (
+                    texts[i : i + k] == words
+                    or shout
+                    and all(texts[i + j] == words[j] or texts[i + j].title() == words[j] for j in range(k))
                 ):
                     # "Georgia" or "Jordan" followed by a capitalised word may be a name.
                     best = GazHit(i, i + k, kind, name, key, amb)
                     break
             if best:
                 hits.append(best)
-                i = best.end
-            else:
-                i += 1
+                free = best.end
         return hits
 
 

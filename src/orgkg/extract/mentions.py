@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from orgkg.extract import vocab as V
 from orgkg.extract.gazetteer import GazHit, gazetteer
@@ -57,6 +58,69 @@ _ROMAN = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 PUNCT_BREAK = frozenset(
     {",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "–", "—", "-", "!", "?", "[", "]"}
 )
+# Unions of vocabulary sets, built once rather than in every loop that tests them.
+_TENURE_MARKERS = V.FORMER_MARKERS | V.NEW_MARKERS | {"-", "then"}  # "former", "newly appointed"
+_AFTER_NAME = V.SAY_VERBS | {",", "and", "were", "was", "is"}  # "Minister X said", "Minister X,"
+_EVENT_AGREEMENT_HEADS = V.EVENT_HEADS | V.AGREEMENT_HEADS
+_GENERIC_EVENT_WORDS = V.EVENT_MODIFIERS | {"signed", "new"}  # "the new annual meeting": no name
+
+# The layers below ask the same questions of every token; the answers that depend on the
+# word alone are memoised per word (bounded, so that memory stays flat over a long batch).
+_WORD_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _name_word(text: str) -> bool:
+    """Could this word, by its form alone, be part of a person's name?"""
+    if len(text) == 2 and text[0].isupper() and text[1] == ".":
+        return True  # an initial
+    if not text[:1].isupper() or not text[:1].isalpha():
+        return False
+    if "-" in text and any(part[:1].islower() for part in text.split("-")[1:] if part):
+        return False  # "Liberal-turned-independent"
+    if text.isupper() and len(text) > 3:
+        return False
+    low = text.lower()
+    if low in V.NOT_NAME_WORDS or low in V.ORG_HEADS or low in V.EVENT_HEADS or low in V.AGREEMENT_HEADS:
+        return False
+    if low in V.ROLE_HEADS or low in V.ROLE_MODIFIERS or low in V.HONORIFICS:
+        return False
+    if low in V.SAY_VERBS or low in V.SIGN_VERBS or low in V.ORGANIZE_VERBS:
+        return False
+    return True
+
+
+_ROLE_HEAD, _ROLE_PLURAL = 2, 1
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _role_form(low: str) -> int:
+    """_ROLE_HEAD for a post head ("minister"), _ROLE_PLURAL for a plural one ("ministers"), else 0."""
+    if low in V.ROLE_HEADS:
+        return _ROLE_HEAD
+    if (
+        low in V.ROLE_PLURALS
+        or low.rstrip("s") in V.ROLE_HEADS
+        and low.endswith("s")
+        and low not in ("members",)
+        and len(low) > 4
+    ):
+        return _ROLE_PLURAL
+    return 0
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _head_kind(low: str) -> str | None:
+    """ "agreement" or "event" for a single-word head noun (or its plural), else None."""
+    if (
+        low in V.AGREEMENT_HEADS
+        or (low.endswith("s") and low[:-1] in V.AGREEMENT_HEADS)
+        or low in ("mous", "memoranda")
+    ):
+        return "agreement"
+    if low in V.EVENT_HEADS or (low.endswith("s") and low[:-1] in V.EVENT_HEADS):
+        return "event"
+    return None
 
 
 @dataclass
@@ -135,6 +199,11 @@ class SentenceAnalysis:
         self._find_persons()
         self._find_events_agreements()
         self.mentions.sort(key=lambda m: (m.s, -m.e))
+        # The article layer asks "does the sentence contain word/phrase X?" many times a sentence:
+        # its lower-case words as a set, and joined by single spaces with one more at each end.
+        lowers = [t.lower for t in self.toks]
+        self.words = frozenset(lowers)
+        self.padded = " " + " ".join(lowers) + " "
 
     # ------------------------------------------------------------------ helpers
     def _name_context(self, hit: GazHit) -> bool:
@@ -142,7 +211,7 @@ class SentenceAnalysis:
         toks = self.toks
         nxt = toks[hit.end] if hit.end < len(toks) else None
         prev = toks[hit.start - 1].lower if hit.start > 0 else ""
-        if prev in V.ROLE_HEADS or prev.rstrip(".") in {h.rstrip(".") for h in V.HONORIFICS}:
+        if prev in V.ROLE_HEADS or prev.rstrip(".") in V.HONORIFIC_STEMS:
             return True
         return bool(
             nxt is not None
@@ -213,6 +282,8 @@ class SentenceAnalysis:
 
     def _acronym_at(self, i: int) -> bool:
         t = self.toks[i]
+        if not t.acronym and t.text not in self.known_acronyms:
+            return False  # the common case: each "yes" below needs one or the other
         if self.taken[i] == "dateline" or i in self.gaz:
             return False
         plain = t.text.replace(".", "")
@@ -240,11 +311,17 @@ class SentenceAnalysis:
         return not self._shouting
 
     def _find_orgs(self) -> None:
-        n = len(self.toks)
-        i = 0
-        while i < n:
-            if self.taken[i] is not None:
-                i += 1
+        known = self.known_acronyms
+        # What each test below needs at the least (most words have none of it); the layers
+        # visit only such candidates, left to right, resuming after each mention found.
+        candidates = [
+            i
+            for i, t in enumerate(self.toks)
+            if t.cap or t.acronym or t.lower == "government" or t.text in known
+        ]
+        free = 0
+        for i in candidates:
+            if i < free or self.taken[i] is not None:
                 continue
             if self._company_before_suffix(i):
                 i += 1
@@ -252,9 +329,7 @@ class SentenceAnalysis:
             if self._org_head_at(i) or self._acronym_at(i) or self._gov_at(i):
                 m = self._org_from(i)
                 if m is not None:
-                    i = m.e
-                    continue
-            i += 1
+                    free = m.e
 
     def _company_before_suffix(self, i: int) -> bool:
         """A legal form after a comma names a company whatever its words: "Northwind Freight, Inc."."""
@@ -796,29 +871,20 @@ class SentenceAnalysis:
 
     # ------------------------------------------------------------------ posts
     def _role_word(self, i: int, plural: bool = True) -> bool:
-        t = self.toks[i].lower
-        if t in V.ROLE_HEADS:
-            return True
-        return plural and (
-            t in V.ROLE_PLURALS
-            or t.rstrip("s") in V.ROLE_HEADS
-            and t.endswith("s")
-            and t not in ("members",)
-            and len(t) > 4
-        )
+        form = _role_form(self.toks[i].lower)
+        return form == _ROLE_HEAD or (plural and form == _ROLE_PLURAL)
 
     def _find_roles(self) -> None:
         toks, n = self.toks, len(self.toks)
-        i = 0
-        while i < n:
+        free = 0
+        for i in [i for i, t in enumerate(toks) if _role_form(t.lower)]:  # _role_word(i), plural or not
             t = toks[i]
             if (
-                self.taken[i] is not None
-                or not self._role_word(i)
+                i < free
+                or self.taken[i] is not None
                 or t.lower in ("member", "members", "head")
                 and not (i + 1 < n and toks[i + 1].lower == "of")
             ):
-                i += 1
                 continue
             # "deputy" alone before a name is a post; before "prime minister" a modifier.
             s = i
@@ -864,7 +930,7 @@ class SentenceAnalysis:
                 break
             former = False
             k = s - 1
-            while k >= 0 and toks[k].lower in V.FORMER_MARKERS | V.NEW_MARKERS | {"-", "then"}:
+            while k >= 0 and toks[k].lower in _TENURE_MARKERS:
                 if toks[k].lower in V.FORMER_MARKERS:
                     former = True
                 k -= 1
@@ -964,30 +1030,11 @@ class SentenceAnalysis:
             )
             self._claim(m)
             self.roles.append(m)
-            i = j if j > i else i + 1
+            free = j if j > i else i + 1
 
     # ------------------------------------------------------------------ people
     def _name_tok(self, i: int) -> bool:
-        t = self.toks[i]
-        if self.taken[i] is not None:
-            return False
-        x = t.text
-        if len(x) == 2 and x[0].isupper() and x[1] == ".":
-            return True  # an initial
-        if not x[:1].isupper() or not x[:1].isalpha():
-            return False
-        if "-" in x and any(part[:1].islower() for part in x.split("-")[1:] if part):
-            return False  # "Liberal-turned-independent"
-        if x.isupper() and len(x) > 3:
-            return False
-        low = t.lower
-        if low in V.NOT_NAME_WORDS or low in V.ORG_HEADS or low in V.EVENT_HEADS or low in V.AGREEMENT_HEADS:
-            return False
-        if low in V.ROLE_HEADS or low in V.ROLE_MODIFIERS or low in V.HONORIFICS:
-            return False
-        if low in V.SAY_VERBS or low in V.SIGN_VERBS or low in V.ORGANIZE_VERBS:
-            return False
-        return True
+        return self.taken[i] is None and _name_word(self.toks[i].text)
 
     def _person_start(self, i: int) -> bool:
         return (
@@ -1031,10 +1078,9 @@ class SentenceAnalysis:
 
     def _find_persons(self) -> None:
         toks, n = self.toks, len(self.toks)
-        i = 0
-        while i < n:
-            if not self._name_tok(i):
-                i += 1
+        free = 0
+        for i in [i for i, t in enumerate(toks) if _name_word(t.text)]:
+            if i < free or self.taken[i] is not None:  # not _name_tok(i)
                 continue
             s = i
             e = i
@@ -1045,7 +1091,7 @@ class SentenceAnalysis:
                 e += 1
             # Honorific before: keep out of the name but note it.
             after_role = s > 0 and isinstance(self.taken[s - 1], Mention) and self.taken[s - 1].kind == "role"
-            after_hon = s > 0 and toks[s - 1].lower.rstrip(".") in {h.rstrip(".") for h in V.HONORIFICS}
+            after_hon = s > 0 and toks[s - 1].lower.rstrip(".") in V.HONORIFIC_STEMS
             words = [toks[x] for x in range(s, e)]
             sentence_initial = s == 0 or (s > 0 and toks[s - 1].text in OPEN_QUOTES)
             ok = False
@@ -1065,7 +1111,7 @@ class SentenceAnalysis:
                     (after_role or after_hon)
                     and w.lower not in V.ORG_NAME_WORDS
                     and not sentence_initial
-                    or (after_role and nxt in V.SAY_VERBS | {",", "and", "were", "was", "is"})
+                    or (after_role and nxt in _AFTER_NAME)
                 )
                 if after_role and w.lower not in V.ORG_NAME_WORDS:
                     ok = True
@@ -1079,42 +1125,36 @@ class SentenceAnalysis:
                 m = Mention("person", s, e, _text(self.sent, s, e), name=_text(self.sent, s, e))
                 self._claim(m)
                 self.persons.append(m)
-            i = e if e > i else i + 1
+            free = e if e > i else i + 1
 
     # ------------------------------------------------------------------ events and agreements
     def _find_events_agreements(self) -> None:
-        toks, n = self.toks, len(self.toks)
-        i = 0
-        while i < n:
+        toks = self.toks
+        free = 0
+        for i in [i for i, t in enumerate(toks) if t.lower in _AGREEMENT_MULTI or _head_kind(t.lower)]:
+            if i < free:
+                continue
             low = toks[i].lower
             kind = None
             head_e = i + 1
-            multi = self._agreement_multi(i)
+            multi = self._agreement_multi(i) if low in _AGREEMENT_MULTI else 0
             if multi:
                 kind, head_e = "agreement", multi
-            elif (
-                low in V.AGREEMENT_HEADS
-                or (low.endswith("s") and low[:-1] in V.AGREEMENT_HEADS)
-                or low in ("mous", "memoranda")
-            ):
-                kind = "agreement"
-            elif low in V.EVENT_HEADS or (low.endswith("s") and low[:-1] in V.EVENT_HEADS):
-                kind = "event"
+            else:
+                kind = _head_kind(low)
             owner = self.taken[i]
             if kind is None or (
                 isinstance(owner, Mention)
                 and owner.kind not in ("org",)
                 and not (kind == "event" and owner.kind == "agreement")
             ):
-                i += 1
                 continue
             if isinstance(owner, Mention) and owner.kind == "org":
                 # "Assembly" as the head of a body is the body, not an event.
-                i += 1
                 continue
             m = self._np_around(i, head_e, kind)
             # An agreement's phrase may name an event; look inside it.
-            i = m.e if m is not None and kind == "event" else head_e
+            free = m.e if m is not None and kind == "event" else head_e
 
     def _agreement_multi(self, i: int) -> int:
         toks, n = self.toks, len(self.toks)
@@ -1132,7 +1172,7 @@ class SentenceAnalysis:
             head.endswith("s")
             and head not in V.PLURAL_EVENTS
             and head not in ("mous",)
-            and head[:-1] in V.EVENT_HEADS | V.AGREEMENT_HEADS
+            and head[:-1] in _EVENT_AGREEMENT_HEADS
         ) or head in ("mous", "memoranda")
         # Left: modifiers, ordinals, capitalised words, a body named before ("SCO summit").
         s = i
@@ -1337,9 +1377,7 @@ class SentenceAnalysis:
             ds -= 1
         definite = ds < s and toks[ds].lower in ("the", "this", "that", "its", "their", "our")
         generic = (e == head_e and s == i) or (
-            s < i
-            and all(toks[x].lower in V.EVENT_MODIFIERS | {"signed", "new"} for x in range(s, i))
-            and e == head_e
+            s < i and all(toks[x].lower in _GENERIC_EVENT_WORDS for x in range(s, i)) and e == head_e
         )
         # "the extended meeting of the council": named only by a common noun, it refers back
         tail = [t for t in toks[head_e:e] if t.lower not in ("of", "the")]

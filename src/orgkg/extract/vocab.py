@@ -297,6 +297,8 @@ HONORIFICS = frozenset(
     tan sri tun h.e. excellency his her sheikh mme madam lord
     """.split()
 )
+# Honorifics without their full stop, to compare with a word stripped of its own ("Dr." / "Dr").
+HONORIFIC_STEMS = frozenset(h.rstrip(".") for h in HONORIFICS)
 # Short all-capital tokens that are not bodies.
 NOT_ACRONYMS = frozenset(
     """
