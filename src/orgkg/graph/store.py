@@ -22,15 +22,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import Dataset
 from rdflib.term import Node
 
+from orgkg.graph.terms import from_ox, to_ox  # noqa: F401  (re-exported)
 from orgkg.resolve.identity import DEFAULT_BASE
 
 OKG = "https://w3id.org/orgkg/ontology#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SDO_ARTICLE = "https://schema.org/NewsArticle"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 OWL = "http://www.w3.org/2002/07/owl#"
 IDENTITY_GRAPH = "graph/identity"  # under the base: decisions the store made across articles
 MARKER = "orgkg-store"  # a file in the store directory that says what it is
@@ -44,35 +44,6 @@ def is_store(path: str | Path) -> bool:
     """A directory that holds an orgkg store (or an Oxigraph database)."""
     p = Path(path)
     return p.is_dir() and ((p / MARKER).exists() or any(p.glob("CURRENT")))
-
-
-def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def from_ox(term: object) -> Node:
-    """A pyoxigraph term as an rdflib term."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        return Literal(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=URIRef(dt))
-    raise TypeError(f"not an RDF term: {term!r}")
 
 
 def _nt(term: object) -> str:

@@ -578,38 +578,12 @@ def _from_rdflib(result: Any, hidden: set[str]) -> QueryResult:
 
 
 def _to_ox(term: Identifier) -> Any:
-    import pyoxigraph as ox
+    from orgkg.graph.terms import to_ox
 
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise QueryError(f"cannot bind {term!r}")
-
-
-def _from_ox(term: Any) -> Node | None:
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return (
-            Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
-        )
-    return Literal(str(term))
+    try:
+        return to_ox(term)
+    except TypeError as exc:
+        raise QueryError(f"cannot bind {term!r}") from exc
 
 
 def merged_store(store: pyoxigraph.Store) -> pyoxigraph.Store:
@@ -645,6 +619,8 @@ def run_query_oxigraph(
     """
     import pyoxigraph as ox
 
+    from orgkg.graph.terms import from_ox
+
     def label_of(iri: URIRef) -> str | None:
         found = store.quads_for_pattern(ox.NamedNode(str(iri)), ox.NamedNode(str(RDFS.label)), None, None)
         return next((q.object.value for q in found), None)
@@ -664,11 +640,11 @@ def run_query_oxigraph(
         if isinstance(result, ox.QueryTriples):
             graph = Graph()
             for t in result:
-                graph.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
+                graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
             return QueryResult(kind="graph", graph=graph)
         names = [v.value for v in result.variables]
         keep = [i for i, n in enumerate(names) if n not in hidden]
-        rows = [tuple(_from_ox(solution[i]) for i in keep) for solution in result]
+        rows = [tuple(from_ox(solution[i]) for i in keep) for solution in result]
         rows = distinct_rows(rows, names, keep)
         return QueryResult(kind="select", vars=[names[i] for i in keep], rows=rows)
     except SyntaxError as exc:
