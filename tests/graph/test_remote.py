@@ -78,8 +78,8 @@ def test_a_term_that_cannot_be_written_safely_is_refused(bad) -> None:
 def test_values_go_into_the_outer_query_and_every_sub_select() -> None:
     text = named_queries()["posts-as-of"].text
     bound = bind_in_text(text, {"org": Literal("CIS")})
-    # the outer query and the latest-attestation sub-select
-    assert bound.count('VALUES ?org { "CIS" }') == 2
+    # the outer query and both sub-selects of the latest attestation
+    assert bound.count('VALUES ?org { "CIS" }') == 3
     # nothing is written inside comments, strings or the CONSTRUCT template
     q = 'CONSTRUCT { ?s ?p ?o } WHERE { # a { comment\n ?s ?p "{ WHERE {" }'
     assert bind_in_text(q, {"o": Literal("x")}) == q.replace("WHERE {", 'WHERE { VALUES ?o { "x" } ', 1)
