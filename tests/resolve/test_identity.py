@@ -78,3 +78,62 @@ def test_initial_with_two_candidates_stays_apart() -> None:
     b = _iris(r, "Minister of Energy of Kazakhstan Igor Petrov attended the meeting.", "b")
     c = _iris(r, "Minister I. Petrov attended the session.", "c")
     assert c["I. Petrov"] not in (a["Ivan Petrov"], b["Igor Petrov"])
+
+
+@pytest.mark.parametrize(
+    ("later", "name", "who"),
+    [
+        ("Minister of Finance of Kazakhstan I. Petrov attended the session.", "I. Petrov", "Ivan Petrov"),
+        ("Minister of Energy of Kazakhstan I. Petrov attended the session.", "I. Petrov", "Igor Petrov"),
+        ("Minister of Energy of Kazakhstan Petrov attended the forum.", "Petrov", "Igor Petrov"),
+        ("Minister of Transport of Kazakhstan Petrov attended the forum.", "Petrov", None),  # no one known
+        ("Minister of Energy of Kazakhstan Pavel Petrov attended the forum.", "Pavel Petrov", None),
+    ],
+)
+def test_the_post_names_its_holder(later: str, name: str, who: str | None) -> None:
+    """Of two known Petrovs, the post the article gives the name decides; never against the given names."""
+    r = Resolver()
+    known = _iris(r, "Minister of Finance of Kazakhstan Ivan Petrov attended the meeting.", "a")
+    known |= _iris(r, "Minister of Energy of Kazakhstan Igor Petrov attended the meeting.", "b")
+    got = _iris(r, later, "c")[name]
+    if who is None:
+        assert got not in (known["Ivan Petrov"], known["Igor Petrov"])
+        assert r.merges == []
+    else:
+        assert got == known[who]
+        (merge,) = r.merges
+        assert merge.name == name and "the same post" in merge.evidence and "Kazakhstan" in merge.evidence
+
+
+def test_the_post_names_its_holder_across_builds_of_a_store(tmp_path) -> None:
+    """A store teaches the resolver the posts it holds: a later build finds the holder by post."""
+    from orgkg.graph.store import KnowledgeBase
+    from orgkg.pipeline import build
+
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    (first / "a.txt").write_text(
+        "Ministers met\n\n01.05.2024\n\nMinister of Finance of Kazakhstan Ivan Petrov and Minister of "
+        "Energy of Kazakhstan Igor Petrov attended the meeting in Astana.\n",
+        encoding="utf-8",
+    )
+    (later / "b.txt").write_text(
+        "Forum in Almaty\n\n02.05.2024\n\nMinister of Energy of Kazakhstan I. Petrov attended the forum "
+        "in Almaty.\n",
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase(tmp_path / "kb")
+    build([first], store=kb)
+    build([later], store=kb)
+    rows = kb.query(
+        "SELECT DISTINCT ?name WHERE { ?e schema:attendee ?p . ?p a foaf:Person ; rdfs:label ?name }"
+    ).rows
+    assert {str(r[0]) for r in rows} == {"Ivan Petrov", "Igor Petrov"}
+    forum = kb.query(
+        "SELECT ?name WHERE { ?e schema:attendee ?p ; rdfs:label ?l . ?p a foaf:Person . "
+        'FILTER(CONTAINS(LCASE(?l), "forum")) '
+        "?p rdfs:label ?name }"
+    ).rows
+    assert [str(r[0]) for r in forum] == ["Igor Petrov"]
+    kb.close()

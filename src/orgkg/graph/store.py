@@ -302,6 +302,16 @@ class KnowledgeBase:
         # preferred labels first: an acronym is learnt as the short name of a known label
         for iri, kind, name, pref in sorted(found, key=lambda r: (not r[3], r[0], r[2])):
             resolver.learn(iri, kind, name, pref)
+        # the posts people hold: a surname with a post is evidence of who it is
+        posts = self.store.query(
+            """
+            PREFIX org: <http://www.w3.org/ns/org#>
+            SELECT ?person ?role ?body WHERE {
+              ?m org:member ?person . ?m org:organization ?body . ?m org:role ?role .
+            }"""
+        )
+        for r in posts:
+            resolver.learn_post(r["person"].value, r["role"].value.rsplit("/", 1)[-1], r["body"].value)
         owl_same = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
         for q in self.store.quads_for_pattern(None, owl_same, None, ox.DefaultGraph()):
             resolver.redirects[q.subject.value] = q.object.value

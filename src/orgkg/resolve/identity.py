@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from orgkg.model import Entity, Extraction
@@ -101,6 +102,8 @@ class Resolver:
     short_forms: dict[str, set[str]] = field(default_factory=dict)  # "EAEU" -> IRIs labelled so
     long_forms: dict[str, dict[str, str]] = field(default_factory=dict)  # initial -> {full name: IRI}
     apart: set[tuple[str, str]] = field(default_factory=set)  # (IRI, IRI) never to merge (owl:differentFrom)
+    # person IRI -> {(post slug, body IRI)}: the posts each person is known to hold or have held
+    posts: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     merges: list[Merge] = field(default_factory=list)  # variant names taken as known entities (last article)
     _why: str = ""
 
@@ -114,6 +117,10 @@ class Resolver:
             self._org_label(name, iri)
             if not preferred and name.isupper() and len(name) <= 8 and iri in self.labels:
                 self.acronyms.setdefault(name, self.labels[iri])
+
+    def learn_post(self, person: str, post: str, body: str) -> None:
+        """Remember that a person holds or held a post in a body (the post's title or slug)."""
+        self.posts.setdefault(person, set()).add((slugify(post), body))
 
     def iri(self, kind: str, slug: str) -> str:
         return f"{self.base}{kind}/{slug}"
@@ -129,9 +136,15 @@ class Resolver:
         # Organs first need their parents, and full names come before bare acronyms that
         # may abbreviate them: resolve in that order.
         self.merges = []
-        for key, ent in sorted(ex.entities.items(), key=lambda kv: (kv[1].is_unit, is_acronym(kv[1].name))):
+        # People last: the posts they hold in this article name bodies resolved before them.
+        order = sorted(
+            ex.entities.items(),
+            key=lambda kv: (kv[1].type == "Person", kv[1].is_unit, is_acronym(kv[1].name)),
+        )
+        for key, ent in order:
             self._why = ""
-            iri = self._resolve_one(ex, key, ent)
+            held = self._held(ex, key, out) if ent.type == "Person" else set()
+            iri = self._resolve_one(ex, key, ent, held)
             out[key] = iri = self.redirects.get(iri, iri)
             self.labels.setdefault(iri, ent.name)
             if ent.type in ("Person", "Organization"):
@@ -142,7 +155,18 @@ class Resolver:
                     continue
                 if own != iri and self._why:
                     self.merges.append(Merge(own, iri, ent.name, self.labels[iri], self._why))
+        for f in ex.facts:
+            if f.kind == "role" and f.subject in out and f.object in out:
+                self.learn_post(out[f.subject], f.role or "member", out[f.object])
         return out
+
+    def _held(self, ex: Extraction, key: str, out: dict[str, str]) -> set[tuple[str, str]]:
+        """The posts this article says the person holds or held: (post slug, body IRI)."""
+        return {
+            (slugify(f.role or "member"), out[f.object])
+            for f in ex.facts
+            if f.kind == "role" and f.subject == key and f.object in out
+        }
 
     def _org_label(self, label: str, iri: str) -> None:
         # Bare organ heads ("Board") are too ambiguous to identify a body by.
@@ -179,28 +203,44 @@ class Resolver:
         if len(words) > 1:
             self.surnames.setdefault(words[-1], {}).setdefault(" ".join(words[:-1]), iri)
 
-    def _same_person(self, name: str) -> str | None:
+    def _same_person(self, name: str, held: AbstractSet[tuple[str, str]] = frozenset()) -> str | None:
         """A known person this name can only mean: same surname and compatible given names.
 
         "I. Petrov" is "Ivan Petrov", and "Ivan Ivanovich Petrov" is "Ivan Petrov", when
-        exactly one known person fits; a shared surname alone is never enough.
+        exactly one known person fits. A shared surname alone is never enough; the post
+        the article gives the name (``held``: post slug, body IRI) is: "Petrov, Minister of
+        Finance of X" is the one Petrov known to hold that post, and of two known "I.
+        Petrov"s it picks the one who holds it. Sets ``_why``.
         """
         words = person_key(name).split()
-        if len(words) < 2:
+        if not words:
             return None
         given = words[:-1]
         fits = {
             iri
             for other, iri in self.surnames.get(words[-1], {}).items()
-            if _given_names_fit(given, other.split())
+            if not given or _given_names_fit(given, other.split())
         }
-        return fits.pop() if len(fits) == 1 else None
+        if given and len(fits) == 1:
+            self._why = "the same surname and compatible given names; the only such person known"
+            return fits.pop()
+        by_post = {iri for iri in fits if self.posts.get(iri, set()) & held}
+        if len(by_post) == 1:
+            iri = by_post.pop()
+            post, body = sorted(self.posts[iri] & held)[0]
+            names = "the same surname and compatible given names" if given else "the same surname"
+            self._why = (
+                f"{names}, and the same post ({post.replace('-', ' ')} in {self.labels.get(body, body)}); "
+                "the only such person known"
+            )
+            return iri
+        return None
 
     def label(self, iri: str, fallback: str) -> str:
         """The node's one rdfs:label across the whole build (other names become skos:altLabel)."""
         return self.labels.get(iri, fallback)
 
-    def _resolve_one(self, ex: Extraction, key: str, ent: Entity) -> str:
+    def _resolve_one(self, ex: Extraction, key: str, ent: Entity, held: set[tuple[str, str]]) -> str:
         if ent.type == "Country":
             return self.iri("country", slugify(ent.name))
         if ent.type == "Place":
@@ -210,9 +250,7 @@ class Resolver:
             if known:
                 self._why = "the same name up to spelling (transliteration, honorific, accents)"
             else:
-                known = self._same_person(ent.name)
-                if known:
-                    self._why = "the same surname and compatible given names; the only such person known"
+                known = self._same_person(ent.name, held)
             iri = known or self.iri("person", slugify(_HONORIFIC.sub("", ent.name)))
             for name in [ent.name, *ent.aliases]:
                 if len(name.split()) > 1:
