@@ -644,7 +644,17 @@ def run_query_oxigraph(
             return QueryResult(kind="graph", graph=graph)
         names = [v.value for v in result.variables]
         keep = [i for i, n in enumerate(names) if n not in hidden]
-        rows = [tuple(from_ox(solution[i]) for i in keep) for solution in result]
+        # a term repeats down a column (a body's label, a role): convert each one once
+        converted: dict[object, Node | None] = {None: None}
+
+        def term(t: object) -> Node | None:
+            try:
+                return converted[t]
+            except KeyError:
+                converted[t] = out = from_ox(t)
+                return out
+
+        rows = [tuple(term(solution[i]) for i in keep) for solution in result]
         rows = distinct_rows(rows, names, keep)
         return QueryResult(kind="select", vars=[names[i] for i in keep], rows=rows)
     except SyntaxError as exc:
