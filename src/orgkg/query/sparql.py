@@ -540,6 +540,52 @@ def run_query(graph: Graph, query_text: str, params: Mapping[str, object] | None
             graph.default_union = restore  # type: ignore[attr-defined]
 
 
+_ORDER_BY = re.compile(r"\bORDER\s+BY\b([^{}#]*)$", re.I)
+_TEXT_KEY = re.compile(
+    r'\s*(?:(ASC|DESC)\s*\(\s*)?COALESCE\s*\(\s*STR\s*\(\s*\?(\w+)\s*\)\s*,\s*""\s*\)', re.I
+)
+
+
+def split_text_order(query_text: str) -> tuple[str, list[tuple[str, bool]]] | None:
+    """The query without its final ORDER BY, and that ORDER BY's keys (variable, descending),
+    when every key is the text of a variable (``COALESCE(STR(?v), "")``, optionally in ASC
+    or DESC) and nothing (no LIMIT or OFFSET) follows. Else None.
+
+    Oxigraph evaluates a sort key at every comparison and reads the strings it compares
+    from disk each time: on a 300-row answer from a 1M-triple store the sort took a third
+    of the query. Sorting the answer's text in Python gives the same order.
+    """
+    m = _ORDER_BY.search(query_text.rstrip())
+    if not m:
+        return None
+    rest, keys = m.group(1), []
+    while rest.strip():
+        k = _TEXT_KEY.match(rest)
+        if not k:
+            return None
+        rest = rest[k.end() :]
+        if k.group(1):
+            close = re.match(r"\s*\)", rest)
+            if not close:
+                return None
+            rest = rest[close.end() :]
+        keys.append((k.group(2), (k.group(1) or "").upper() == "DESC"))
+    return (query_text.rstrip()[: m.start()], keys) if keys else None
+
+
+def _text(term: object) -> str:
+    """SPARQL's COALESCE(STR(term), ""): a blank node or an unbound value has no text."""
+    return "" if term is None or isinstance(term, BNode) else str(term)
+
+
+def sort_by_text(rows: list[tuple], names: list[str], keys: list[tuple[str, bool]]) -> list[tuple]:
+    """Rows ordered as ``ORDER BY`` the text of ``keys`` (variable, descending) orders them."""
+    for var, desc in reversed(keys):  # stable sorts, least significant key first
+        i = names.index(var)
+        rows.sort(key=lambda r: _text(r[i]), reverse=desc)
+    return rows
+
+
 def distinct_rows(rows: list[tuple], names: list[str], keep: list[int]) -> list[tuple]:
     """Rows once each, in order, when hidden columns were dropped.
 
@@ -628,13 +674,15 @@ def run_query_oxigraph(
     bindings = _bindings(query_text, params, label_of)
     hidden = _hidden(query_text, bindings)
     substitutions = {ox.Variable(name): _to_ox(term) for name, term in bindings.items()}
-    try:
-        result = store.query(
-            query_text,
-            prefixes=PREFIXES,
-            substitutions=substitutions or None,
-            use_default_graph_as_union=union,
+    ordered = split_text_order(query_text)
+
+    def run(text: str) -> Any:
+        return store.query(
+            text, prefixes=PREFIXES, substitutions=substitutions or None, use_default_graph_as_union=union
         )
+
+    try:
+        result = run(ordered[0] if ordered else query_text)
         if isinstance(result, ox.QueryBoolean):
             return QueryResult(kind="ask", boolean=bool(result))
         if isinstance(result, ox.QueryTriples):
@@ -643,6 +691,9 @@ def run_query_oxigraph(
                 graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
             return QueryResult(kind="graph", graph=graph)
         names = [v.value for v in result.variables]
+        if ordered and not all(var in names for var, _ in ordered[1]):
+            ordered = None  # it sorts by a variable it does not return: Oxigraph sorts
+            result = run(query_text)
         keep = [i for i, n in enumerate(names) if n not in hidden]
         # a term repeats down a column (a body's label, a role): convert each one once
         converted: dict[object, Node | None] = {None: None}
@@ -654,7 +705,11 @@ def run_query_oxigraph(
                 converted[t] = out = from_ox(t)
                 return out
 
-        rows = [tuple(term(solution[i]) for i in keep) for solution in result]
+        if ordered:
+            every = [tuple(term(solution[i]) for i in range(len(names))) for solution in result]
+            rows = [tuple(r[i] for i in keep) for r in sort_by_text(every, names, ordered[1])]
+        else:
+            rows = [tuple(term(solution[i]) for i in keep) for solution in result]
         rows = distinct_rows(rows, names, keep)
         return QueryResult(kind="select", vars=[names[i] for i in keep], rows=rows)
     except SyntaxError as exc:
