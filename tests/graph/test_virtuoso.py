@@ -100,11 +100,6 @@ def write_ini(template: Path, folder: Path, sql_port: int, http_port: int) -> Pa
             line = "ResultSetMaxRows = 1000000"
         elif key == "MaxQueryExecutionTime":
             line = "MaxQueryExecutionTime = 600"
-        elif key == "MaxQueryCostEstimationTime":
-            # Virtuoso refuses a query its planner guesses slow before running it; its
-            # guess for posts-as-of (two branches of sub-selects) is minutes, the real
-            # run milliseconds. 0 turns the guess off (see README, "SPARQL servers").
-            line = "MaxQueryCostEstimationTime = 0"
         elif section == "Plugins" and key and key.startswith("Load") and key != "LoadPath":
             line = ";" + line  # wiki hosting plugins: not needed
         lines.append(line)
