@@ -58,6 +58,24 @@ def test_name_comma_post_comma():
     assert ("CIS Executive Committee", "CIS") in facts(ex, "sub_org")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        # compound titles stay out of the name, and the post before them is still the person's
+        ("Minister of Trade of Malaysia Datuk Seri Aziz Rahman attended the forum.", "Aziz Rahman"),
+        ("Minister of Trade of Malaysia Dato' Sri Aziz Rahman attended the forum.", "Aziz Rahman"),
+        ("Minister of Trade of Malaysia Tan Sri Aziz Rahman attended the forum.", "Aziz Rahman"),
+        # the same words are names where they are not part of a title
+        ("Minister of Trade of Malaysia Sri Wahyuni Hartono attended the forum.", "Sri Wahyuni Hartono"),
+        ("Minister of Trade of Malaysia Tan Boon Keat attended the forum.", "Tan Boon Keat"),
+    ],
+)
+def test_compound_titles_are_not_names_and_their_words_elsewhere_are(sentence: str, person: str) -> None:
+    ex = run(sentence)
+    assert names(ex, "Person") == {person}
+    assert (person, "Malaysia", "Minister of Trade") in roles(ex)
+
+
 def test_nationality_adjective_gives_the_country():
     ex = run("Russian Deputy Prime Minister Alexei Overchuk attended the meeting.")
     assert ("Alexei Overchuk", "Russia", "Deputy Prime Minister") in roles(ex)

@@ -6,7 +6,7 @@ import pytest
 
 from orgkg import extract
 from orgkg.resolve.acronyms import abbreviates
-from orgkg.resolve.identity import Resolver
+from orgkg.resolve.identity import Resolver, person_key
 
 
 @pytest.mark.parametrize(
@@ -61,6 +61,7 @@ def test_an_acronym_two_known_bodies_fit_stays_apart() -> None:
         ("S. Lebedev", True),  # initial + surname, one known Lebedev
         ("Sergey Vladimirovich Lebedev", True),  # with patronymic
         ("Dr Sergey Lebedev", True),  # honorific
+        ("Datuk Seri Sergey Lebedev", True),  # a compound title
         ("Pavel Lebedev", False),  # a shared surname is not enough
         ("Sergey Petrovich Lebedev", False),  # contradicts a known patronymic below
     ],
@@ -69,7 +70,25 @@ def test_person_name_variants(later: str, same: bool) -> None:
     r = Resolver()
     first = _iris(r, "Executive Secretary of the CIS Sergey Vladimirovich Lebedev attended the meeting.", "a")
     second = _iris(r, f"Executive Secretary of the CIS {later} attended the summit.", "b")
-    assert (second[later.removeprefix("Dr ")] == first["Sergey Vladimirovich Lebedev"]) is same
+    name = later.removeprefix("Dr ").removeprefix("Datuk Seri ")
+    assert (second[name] == first["Sergey Vladimirovich Lebedev"]) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Dato' Sri Aziz Rahman", "aziz rahman"),
+        ("Datuk Seri Aziz Rahman", "aziz rahman"),
+        ("Dato\u2019 Seri Aziz Rahman", "aziz rahman"),
+        ("Tan Sri Aziz Rahman", "aziz rahman"),
+        ("Tun Dr Aziz Rahman", "aziz rahman"),
+        ("Sri Wahyuni Hartono", "sri wahyuni hartono"),  # a name, not a title
+        ("Tan Boon Keat", "tan boon keat"),
+        ("Tun Tun Naing", "tun tun naing"),
+    ],
+)
+def test_person_key_drops_titles_not_names(name: str, key: str) -> None:
+    assert person_key(name) == key
 
 
 def test_initial_with_two_candidates_stays_apart() -> None:

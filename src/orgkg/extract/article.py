@@ -516,7 +516,9 @@ class ArticleExtractor:
             attached: list[tuple[Mention, str, float]] = []
             # "Finance Minister X", "Minister of Y, X", "the EIC Chairman, Prime Minister of Z X"
             j = p.s
-            while j > 0 and toks[j - 1].lower.rstrip(".") in V.HONORIFIC_STEMS:
+            while j > 0 and (
+                a.title[j - 1] or toks[j - 1].text in ("'", "\u2019") and j > 1 and a.title[j - 2]
+            ):
                 j -= 1
             r = role_at_end.get(j) or (role_at_end.get(j - 1) if j > 0 and toks[j - 1].text == "," else None)
             if r is not None and not r.plural:

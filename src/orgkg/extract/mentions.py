@@ -53,7 +53,6 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
 _SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "San", "Santa", "São"})
-_HONORIFICS = frozenset(h.rstrip(".") for h in V.HONORIFICS)
 _ROMAN = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 PUNCT_BREAK = frozenset(
     {",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "–", "—", "-", "!", "?", "[", "]"}
@@ -174,6 +173,11 @@ class SentenceAnalysis:
         self._shouting = caps >= max(4, n // 2)
         # Surnames of people named in full elsewhere in the article: "Sagintayev said".
         self.known_surnames = known_surnames or set()
+        # Honorifics and the parts of compound titles ("Tan Sri", "Datuk Seri"), by position.
+        lowers = [x.lower for x in self.toks]
+        self.title = [
+            w.rstrip(".") in V.TITLE_CANDIDATES and V.is_title(lowers, k) for k, w in enumerate(lowers)
+        ]
         self.gaz: dict[int, GazHit] = {}
         for hit in gazetteer().match(self.toks):
             if hit.kind == "city" and (
@@ -211,7 +215,7 @@ class SentenceAnalysis:
         toks = self.toks
         nxt = toks[hit.end] if hit.end < len(toks) else None
         prev = toks[hit.start - 1].lower if hit.start > 0 else ""
-        if prev in V.ROLE_HEADS or prev.rstrip(".") in V.HONORIFIC_STEMS:
+        if prev in V.ROLE_HEADS or (hit.start > 0 and self.title[hit.start - 1]):
             return True
         return bool(
             nxt is not None
@@ -301,7 +305,7 @@ class SentenceAnalysis:
             len(plain) <= 3
             and i > 0
             and i + 1 < len(self.toks)
-            and (self._role_word(i - 1, plural=False) or self.toks[i - 1].lower.rstrip(".") in _HONORIFICS)
+            and (self._role_word(i - 1, plural=False) or self.title[i - 1])
             and self._name_tok(i + 1)
             and not self.toks[i + 1].acronym
             and self.toks[i + 1].lower not in V.ORG_NAME_WORDS
@@ -457,7 +461,7 @@ class SentenceAnalysis:
                 continue
             if not (self._is_capword(s - 1) or t.acronym):
                 break
-            if self._role_word(s - 1, plural=False) or t.lower in V.FUNCTION_WORDS or t.lower in V.HONORIFICS:
+            if self._role_word(s - 1, plural=False) or t.lower in V.FUNCTION_WORDS or self.title[s - 1]:
                 break
             if t.lower in V.EVENT_HEADS or t.lower in V.AGREEMENT_HEADS:
                 break
@@ -709,7 +713,7 @@ class SentenceAnalysis:
             and i not in self.gaz
             and (self._is_capword(i) or (t.acronym and self._acronym_at(i)))
             and (t.lower not in V.FUNCTION_WORDS or (months and t.lower in _MONTHS))
-            and t.lower not in V.HONORIFICS
+            and not self.title[i]
             and t.lower not in V.FORMER_MARKERS
             and not self._role_word(i, plural=False)
             and t.lower not in V.ROLE_MODIFIERS
@@ -1034,7 +1038,7 @@ class SentenceAnalysis:
 
     # ------------------------------------------------------------------ people
     def _name_tok(self, i: int) -> bool:
-        return self.taken[i] is None and _name_word(self.toks[i].text)
+        return self.taken[i] is None and not self.title[i] and _name_word(self.toks[i].text)
 
     def _person_start(self, i: int) -> bool:
         return (
@@ -1080,7 +1084,7 @@ class SentenceAnalysis:
         toks, n = self.toks, len(self.toks)
         free = 0
         for i in [i for i, t in enumerate(toks) if _name_word(t.text)]:
-            if i < free or self.taken[i] is not None:  # not _name_tok(i)
+            if i < free or self.taken[i] is not None or self.title[i]:  # not _name_tok(i)
                 continue
             s = i
             e = i
@@ -1091,7 +1095,7 @@ class SentenceAnalysis:
                 e += 1
             # Honorific before: keep out of the name but note it.
             after_role = s > 0 and isinstance(self.taken[s - 1], Mention) and self.taken[s - 1].kind == "role"
-            after_hon = s > 0 and toks[s - 1].lower.rstrip(".") in V.HONORIFIC_STEMS
+            after_hon = s > 0 and self.title[s - 1]
             words = [toks[x] for x in range(s, e)]
             sentence_initial = s == 0 or (s > 0 and toks[s - 1].text in OPEN_QUOTES)
             ok = False

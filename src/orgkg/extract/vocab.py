@@ -293,12 +293,34 @@ NOT_NAME_WORDS = frozenset(
 )
 HONORIFICS = frozenset(
     """
-    mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame dato datuk dato'
-    tan sri tun h.e. excellency his her sheikh mme madam lord
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame dato datuk dato' datin
+    h.e. excellency his her sheikh mme madam lord
     """.split()
 )
 # Honorifics without their full stop, to compare with a word stripped of its own ("Dr." / "Dr").
 HONORIFIC_STEMS = frozenset(h.rstrip(".") for h in HONORIFICS)
+# Words that are a title only in a compound title ("Tan Sri", "Dato' Sri", "Datuk Seri",
+# "Tun Dr") and a name elsewhere ("Sri Mulyani Indrawati", "Tony Tan Keng Yam").
+_TITLE_SECOND = frozenset({"sri", "seri"})  # after one of _TITLE_FIRST
+_TITLE_FIRST = frozenset({"dato", "dato'", "datuk", "datin", "tan", "tun"})
+TITLE_CANDIDATES = HONORIFIC_STEMS | _TITLE_SECOND | {"tan", "tun"}
+
+
+def is_title(lowers: list[str], i: int) -> bool:
+    """Is the i-th word (lower case) an honorific or part of a compound title, here?"""
+    w = lowers[i].rstrip(".")
+    if w in HONORIFIC_STEMS:
+        return True
+    if w in _TITLE_SECOND:
+        j = i - 1
+        if j >= 0 and lowers[j] in ("'", "\u2019"):  # "Dato' Sri": the tokenizer splits the apostrophe
+            j -= 1
+        return j >= 0 and lowers[j].rstrip(".") in _TITLE_FIRST
+    if w in ("tan", "tun"):
+        return i + 1 < len(lowers) and lowers[i + 1].rstrip(".") in (_TITLE_SECOND | {"dr"})
+    return False
+
+
 # Short all-capital tokens that are not bodies.
 NOT_ACRONYMS = frozenset(
     """

@@ -36,7 +36,13 @@ _TRANSLIT = [
     (re.compile(r"ou"), "u"),
     (re.compile(r"\by"), "i"),
 ]
-_HONORIFIC = re.compile(r"^(?:(?:dr|mr|mrs|ms|prof|sir|dato'?|datuk|h\.e\.|sheikh)\.?\s+)+", re.I)
+# Honorifics and compound titles ("Tan Sri", "Dato' Sri", "Datuk Seri", "Tun Dr"); "Sri" and
+# "Tan" alone are names ("Sri Mulyani Indrawati").
+_HONORIFIC = re.compile(
+    r"^(?:(?:dr|mr|mrs|ms|prof|sir|h\.e\.|sheikh|tan\s+s(?:e)?ri|tun(?=\s+dr)"
+    r"|(?:dato[\'\u2019]?|datuk|datin)(?:\s+s(?:e)?ri)?)\.?\s+)+",
+    re.I,
+)
 
 
 def slugify(text: str, max_len: int = 80) -> str:
