@@ -342,3 +342,20 @@ def test_extract_leaves_the_garbage_collector_as_it_found_it(monkeypatch):
     with pytest.raises(RuntimeError):
         run("The Council met in Minsk.")
     assert gc.isenabled()
+
+
+def test_an_organ_named_without_its_body_is_the_organ_the_article_places_in_it():
+    """The headline's "Council of Ministers Meeting" is the council of the body named in the
+    text; documents adopted at its meeting are the body's, not the organ's."""
+    ex = run(
+        "The ATU Council of Ministers Meeting, the main event of the year for the Andean Trade Union "
+        "(ATU), was held in Lima on 3 May 2024. Three documents were adopted at the meeting. Among "
+        "them are the Lima Declaration on Trade and the Convention on Customs Cooperation.",
+        title="Results of the Council of Ministers Meeting",
+    )
+    councils = [e for e in ex.entities.values() if e.type == "Organization" and "Council" in e.name]
+    assert len(councils) == 1 and councils[0].is_unit
+    assert (councils[0].name, "Andean Trade Union") in facts(ex, "sub_org")
+    parties = facts(ex, "party")
+    assert ("Lima Declaration on Trade", "Andean Trade Union") in parties
+    assert not {p for p in parties if "Council" in p[1]}

@@ -1278,12 +1278,26 @@ class ArticleExtractor:
                 elif ws == wb and (not ps or not pb or ps == pb):
                     # "Lisbon Congress" and "Congress of Lisbon": the same words, reordered
                     self._merge(small.key, big.key)
+        # "Heads of State Council" (a headline) and "SCO Heads of States Council": an organ
+        # named without its body is the one organ of that name the article places in a body.
+        units: dict[str, list[str]] = {}
+        for e in orgs:
+            if e.key.startswith("unit:") and e.key in self.ents:
+                units.setdefault(e.key[len("unit:") :].split("|", 1)[0], []).append(e.key)
+        for e in orgs:
+            if e.key.startswith("org:") and e.key in self.ents and not parents.get(e.key):
+                same = units.get(e.key[len("org:") :], [])
+                if len(same) == 1 and same[0] in self.ents:
+                    self._merge(e.key, same[0])
 
     def _merge(self, old: str, new: str) -> None:
         e_old, e_new = self.ents.pop(old), self.ents[new]
         e_new.aliases |= e_old.aliases | {e_old.name}
         e_new.mentions += e_old.mentions
         e_new.count += e_old.count
+        for e in self.ents.values():
+            if getattr(e, "org", None) == old:
+                e.org = new  # type: ignore[attr-defined]  # an event's organizing body
         for f in self.facts:
             if f.subject == old:
                 f.subject = new
