@@ -359,3 +359,21 @@ def test_an_organ_named_without_its_body_is_the_organ_the_article_places_in_it()
     parties = facts(ex, "party")
     assert ("Lima Declaration on Trade", "Andean Trade Union") in parties
     assert not {p for p in parties if "Council" in p[1]}
+
+
+def test_an_ordinal_event_is_a_new_one_and_a_signing_place_beats_the_dateline():
+    """ "the first session of the task force" is not the meeting told of before; the meeting
+    where a memorandum was signed took place where and when it was signed, not in the city of
+    the news agency's dateline."""
+    ex = run(
+        "ALMATY, MAY 5, NEWSWIRE. A memorandum of cooperation between the Andean Trade Union and "
+        "Peru was signed on May 2 in Lima. During a meeting held in the Peruvian capital, the "
+        "document was signed by Minister of Trade of Peru Juan Quispe. It is planned that the "
+        "first session of the task force will be held in June 2024 in Cusco.",
+        date="2024-05-05",
+    )
+    events = {e.name: k for k, e in ex.entities.items() if e.type == "Event"}
+    assert set(events) == {"meeting", "first session of the task force"}
+    assert facts(ex, "event_location") == {("meeting", "Lima"), ("first session of the task force", "Cusco")}
+    assert ("meeting", "2024-05-02") in facts(ex, "event_date")
+    assert ("first session of the task force", "2024-06") in facts(ex, "event_date")

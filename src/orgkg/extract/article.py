@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from orgkg.extract import vocab as V
 from orgkg.extract.dates import DateValue, find_dates
-from orgkg.extract.mentions import Mention, SentenceAnalysis
+from orgkg.extract.mentions import Mention, SentenceAnalysis, is_ordinal
 from orgkg.extract.tenure import date_tenures
 from orgkg.extract.tokens import Sentence, sentences
 from orgkg.model import Article, Entity, Extraction, Fact, Span
@@ -704,7 +704,12 @@ class ArticleExtractor:
                             e.aliases.add(e.name)
                             e.name = _norm(m.name)
                         break
-                    if getattr(e, "from_generic", False) and not getattr(e, "org", None):
+                    if (
+                        getattr(e, "from_generic", False)
+                        and not getattr(e, "org", None)
+                        # "a meeting" ... "the first session of the task force": another one
+                        and not any(is_ordinal(w.lower()) for w in m.name.split())
+                    ):
                         # "their first-ever joint meeting" ... "the joint ministerial meeting of ASEAN"
                         key = e.key
                         e.aliases.add(e.name)
@@ -1130,6 +1135,13 @@ class ArticleExtractor:
 
     # ------------------------------------------------------------------ article level
     def _finish(self, analyses: list[SentenceAnalysis]) -> None:
+        self._merge_org_variants()
+        self._drop_persons_named_as_bodies()
+        self._merge_person_variants()
+        self._merge_headline("Event")
+        self._merge_headline("Agreement")
+        self._from_signing()
+        # The dateline's city, for an event placed nowhere else (a signing's place comes first).
         if self.dateline_place is not None:
             for e in self.ents.values():
                 if e.type == "Event" and not any(
@@ -1145,12 +1157,6 @@ class ArticleExtractor:
                     )
                     self._fact("event_location", e.key, key, self.dateline_sent, "dateline-place", 0.5)
                     break
-        self._merge_org_variants()
-        self._drop_persons_named_as_bodies()
-        self._merge_person_variants()
-        self._merge_headline("Event")
-        self._merge_headline("Agreement")
-        self._from_signing()
         signed_at = {f.subject: (f.object, f.evidence) for f in self.facts if f.kind == "signed_at"}
         for f in list(self.facts):
             if f.kind == "signatory" and f.subject in signed_at:

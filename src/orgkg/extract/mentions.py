@@ -61,6 +61,14 @@ PUNCT_BREAK = frozenset(
 _TENURE_MARKERS = V.FORMER_MARKERS | V.NEW_MARKERS | {"-", "then"}  # "former", "newly appointed"
 _AFTER_NAME = V.SAY_VERBS | {",", "and", "were", "was", "is"}  # "Minister X said", "Minister X,"
 _EVENT_AGREEMENT_HEADS = V.EVENT_HEADS | V.AGREEMENT_HEADS
+_NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")  # "43rd"
+
+
+def is_ordinal(word: str) -> bool:
+    """ "first", "43rd": a word that numbers one occurrence of a recurring event."""
+    return word in V.ORDINALS or _NUMBERED.fullmatch(word) is not None
+
+
 _GENERIC_EVENT_WORDS = V.EVENT_MODIFIERS | {"signed", "new"}  # "the new annual meeting": no name
 
 # The layers below ask the same questions of every token; the answers that depend on the
@@ -1391,6 +1399,8 @@ class SentenceAnalysis:
             and all(not t.cap for t in tail)
             and tail[-1].lower in V.ORG_HEADS
             and all(not toks[x].cap or toks[x].lower in V.EVENT_MODIFIERS for x in range(s, i))
+            # "the first session of the task force": an ordinal tells of one occurrence
+            and not any(is_ordinal(toks[x].lower) for x in range(s, i))
         ):
             generic = True
         if (

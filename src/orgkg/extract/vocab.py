@@ -168,6 +168,13 @@ EVENT_HEADS = frozenset(
 )
 # Event nouns that are plural in form but name one event.
 PLURAL_EVENTS = frozenset("talks negotiations consultations".split())
+# Ordinals: "the first session of the task force" is one occurrence, not a reference back.
+ORDINALS = frozenset(
+    """
+    first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    inaugural
+    """.split()
+)
 EVENT_MODIFIERS = frozenset(
     """
     annual extraordinary regular ordinary informal formal joint ministerial
