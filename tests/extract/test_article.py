@@ -377,3 +377,12 @@ def test_an_ordinal_event_is_a_new_one_and_a_signing_place_beats_the_dateline():
     assert facts(ex, "event_location") == {("meeting", "Lima"), ("first session of the task force", "Cusco")}
     assert ("meeting", "2024-05-02") in facts(ex, "event_date")
     assert ("first session of the task force", "2024-06") in facts(ex, "event_date")
+
+
+@pytest.mark.parametrize("phrase", ["on the occasion of", "on the sidelines of", "on the margins of"])
+def test_a_signing_on_the_occasion_of_an_event_was_signed_at_it(phrase: str):
+    ex = run(
+        f"The Andean Trade Union and Peru signed a Memorandum of Understanding {phrase} the Lima "
+        "Investment Forum.",
+    )
+    assert facts(ex, "signed_at") == {("Memorandum of Understanding", "Lima Investment Forum")}

@@ -69,6 +69,8 @@ def is_ordinal(word: str) -> bool:
     return word in V.ORDINALS or _NUMBERED.fullmatch(word) is not None
 
 
+# "on the occasion of X", "on the sidelines of X": the circumstance, not part of a name
+_OCCASION_WORDS = frozenset({"occasion", "sidelines", "margins", "eve", "side", "fringes"})
 _GENERIC_EVENT_WORDS = V.EVENT_MODIFIERS | {"signed", "new"}  # "the new annual meeting": no name
 
 # The layers below ask the same questions of every token; the answers that depend on the
@@ -1265,6 +1267,9 @@ class SentenceAnalysis:
                     break
                 if w == "at" and kind == "agreement":
                     break
+                if w == "on" and e + 3 < n and toks[e + 1].lower == "the" and toks[e + 3].lower == "of":
+                    if toks[e + 2].lower in _OCCASION_WORDS:
+                        break  # "signed a memorandum on the occasion of / on the sidelines of X"
                 k = e + 1
                 # Stop at a clause: a verb-like lower-case word right after the preposition is no NP.
                 k2 = k
