@@ -386,3 +386,33 @@ def test_a_signing_on_the_occasion_of_an_event_was_signed_at_it(phrase: str):
         "Investment Forum.",
     )
     assert facts(ex, "signed_at") == {("Memorandum of Understanding", "Lima Investment Forum")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A government delegation of Peru headed by the Prime Minister Juan Quispe arrived in Lima.",
+            ("Juan Quispe", "Peru", "Prime Minister"),
+        ),
+        (
+            "The Peruvian delegation led by Minister of Finance Ana Torres attended the forum.",
+            ("Ana Torres", "Peru", "Minister of Finance"),
+        ),
+    ],
+)
+def test_a_post_leading_a_delegation_is_held_in_its_country(sentence: str, expected: tuple) -> None:
+    assert expected in roles(run(sentence))
+
+
+def test_a_bare_minister_holds_the_post_in_the_story_s_one_ministry_once_its_names_are_merged():
+    """ "Minister X" in a story about one ministry, named two ways, is that ministry's minister;
+    a prime minister heads a government, not the ministry."""
+    ex = run(
+        "The Ministry of Labour and Social Protection of Peru signed a memorandum with the "
+        "International Labour Organization. The Peruvian Labour Ministry said the document was "
+        "signed by Minister Ana Torres. Prime Minister Juan Quispe welcomed it."
+    )
+    ministry = "Ministry of Labour and Social Protection of Peru"
+    assert ("Ana Torres", ministry, "Minister") in roles(ex)
+    assert not {r for r in roles(ex) if r[0] == "Juan Quispe" and r[1] == ministry}

@@ -233,6 +233,10 @@ _HAPPEN_CUES = tuple(
 )
 
 
+# Groups a post can lead: "a delegation of X headed by the Prime Minister"
+_DELEGATION_WORDS = frozenset({"delegation", "delegations", "team", "mission"})
+
+
 @dataclass
 class _Ent:
     key: str
@@ -265,6 +269,11 @@ class ArticleExtractor:
         self.last_person: str | None = None
         self.signed_in: dict[str, tuple[str, Sentence]] = {}  # agreement -> (place, sentence)
         self.adoption: tuple[str, int] | None = None  # (event, sentence) where documents were adopted
+        # "Minister X" in a story about a ministry: (person, post, former, sentence), decided once
+        # the article's names for its ministries are merged ("Kazakh Labour Ministry" = "Ministry
+        # of Labour and Social Protection of Kazakhstan")
+        self.bare_ministers: list[tuple[str, str, bool, Sentence]] = []
+        self.merged: dict[str, str] = {}  # entity key -> the key it was merged into
 
     # ------------------------------------------------------------------ entities
     def _ent(self, key: str, type_: str, name: str, span: Span, sent: Sentence, **kw) -> str:
@@ -565,24 +574,26 @@ class ArticleExtractor:
         sent = a.sent
         orgs = list(r.orgs)
         if not orgs:
-            # "Minister X" in a story about a ministry: the ministry named in the article.
-            if r.head == "minister" and not r.plural:
-                cands = [
-                    e
-                    for e in self.ents.values()
-                    if e.type == "Organization" and e.head == "ministry" and e.name.lower() != "ministry"
-                ]
-                if len(cands) == 1:
+            # "a delegation of Uzbekistan headed by the Prime Minister X": the post is Uzbekistan's
+            led = self._leading(a, r)
+            if led is not None:
+                okey = self._org_key(led, sent)
+                if okey is not None:
                     self._fact(
                         "role",
                         pkey,
-                        cands[0].key,
+                        okey,
                         sent,
-                        "bare-post-in-ministry",
-                        0.6,
+                        "post-leading-delegation",
+                        conf - 0.15,
                         role=r.title,
                         current=not r.former,
                     )
+                    return
+            # "Minister X" in a story about a ministry: the ministry named in the article (not a
+            # prime minister, who heads a government).
+            if r.head == "minister" and not r.plural and "prime" not in r.title.lower().split():
+                self.bare_ministers.append((pkey, r.title, r.former, sent))
             return
         # The most specific: a body named after the post, else the country/body before it.
         target = orgs[-1] if len(orgs) > 1 and orgs[-1].kind == "org" else orgs[0]
@@ -597,6 +608,24 @@ class ArticleExtractor:
         self._fact(
             "role", pkey, okey, sent, rule, conf - (0.1 if r.former else 0), role=title, current=not r.former
         )
+
+    @staticmethod
+    def _leading(a: SentenceAnalysis, r: Mention) -> Mention | None:
+        """The country or body whose delegation a post "headed by"/"led by" leads: "a delegation
+        of Uzbekistan headed by the Prime Minister", "the Kazakh delegation led by Minister"."""
+        toks = a.toks
+        k = r.s - (1 if r.s > 0 and toks[r.s - 1].lower == "the" else 0)
+        if k < 3 or toks[k - 1].lower != "by" or toks[k - 2].lower not in ("headed", "led"):
+            return None
+        j = k - 2
+        for m in sorted(a.countries + a.orgs, key=lambda m: -m.e):
+            if (
+                m.e <= j
+                and j - m.e <= 1
+                and any(toks[x].lower in _DELEGATION_WORDS for x in range(max(0, m.s - 4), min(j, m.e + 2)))
+            ):
+                return m
+        return None
 
     def _under(self, a: SentenceAnalysis) -> None:
         toks = a.toks
@@ -1138,6 +1167,7 @@ class ArticleExtractor:
         self._merge_org_variants()
         self._drop_persons_named_as_bodies()
         self._merge_person_variants()
+        self._ministers()
         self._merge_headline("Event")
         self._merge_headline("Agreement")
         self._from_signing()
@@ -1296,7 +1326,32 @@ class ArticleExtractor:
                 if len(same) == 1 and same[0] in self.ents:
                     self._merge(e.key, same[0])
 
+    def _ministers(self) -> None:
+        """ "Minister X" in a story about one ministry holds the post in it."""
+        cands = [
+            e
+            for e in self.ents.values()
+            if e.type == "Organization" and e.head == "ministry" and e.name.lower() != "ministry"
+        ]
+        if len(cands) != 1:
+            return
+        for pkey, title, former, sent in self.bare_ministers:
+            while pkey in self.merged:
+                pkey = self.merged[pkey]
+            if pkey in self.ents:
+                self._fact(
+                    "role",
+                    pkey,
+                    cands[0].key,
+                    sent,
+                    "bare-post-in-ministry",
+                    0.6,
+                    role=title,
+                    current=not former,
+                )
+
     def _merge(self, old: str, new: str) -> None:
+        self.merged[old] = new
         e_old, e_new = self.ents.pop(old), self.ents[new]
         e_new.aliases |= e_old.aliases | {e_old.name}
         e_new.mentions += e_old.mentions
