@@ -416,3 +416,22 @@ def test_a_bare_minister_holds_the_post_in_the_story_s_one_ministry_once_its_nam
     ministry = "Ministry of Labour and Social Protection of Peru"
     assert ("Ana Torres", ministry, "Minister") in roles(ex)
     assert not {r for r in roles(ex) if r[0] == "Juan Quispe" and r[1] == ministry}
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("first", True),
+        ("eighteenth", True),
+        ("twenty-first", True),
+        ("fortieth", True),
+        ("43rd", True),
+        ("canteen", False),
+        ("meeting", False),
+        ("monday", False),
+    ],
+)
+def test_is_ordinal(word: str, expected: bool) -> None:
+    from orgkg.extract.mentions import is_ordinal
+
+    assert is_ordinal(word) is expected

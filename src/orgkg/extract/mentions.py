@@ -62,11 +62,16 @@ _TENURE_MARKERS = V.FORMER_MARKERS | V.NEW_MARKERS | {"-", "then"}  # "former", 
 _AFTER_NAME = V.SAY_VERBS | {",", "and", "were", "was", "is"}  # "Minister X said", "Minister X,"
 _EVENT_AGREEMENT_HEADS = V.EVENT_HEADS | V.AGREEMENT_HEADS
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)")  # "43rd"
+# "eighteenth", "twenty-first", "fortieth"
+_ORDINAL_WORD = re.compile(r"(?:[a-z]+-)?(?:[a-z]+teenth|[a-z]+tieth|hundredth|thousandth)")
 
 
 def is_ordinal(word: str) -> bool:
     """ "first", "43rd": a word that numbers one occurrence of a recurring event."""
-    return word in V.ORDINALS or _NUMBERED.fullmatch(word) is not None
+    if word in V.ORDINALS or _NUMBERED.fullmatch(word) or _ORDINAL_WORD.fullmatch(word):
+        return True
+    head, _, last = word.rpartition("-")
+    return bool(head) and last in V.ORDINALS  # "twenty-first"
 
 
 # "on the occasion of X", "on the sidelines of X": the circumstance, not part of a name
