@@ -435,3 +435,13 @@ def test_is_ordinal(word: str, expected: bool) -> None:
     from orgkg.extract.mentions import is_ordinal
 
     assert is_ordinal(word) is expected
+
+
+def test_the_country_of_an_attendee_s_organ_attends_too():
+    ex = run(
+        "Participating in the forum were the Prime Minister of Peru Juan Quispe and Premier of the "
+        "State Council of the People's Republic of China Li Wei."
+    )
+    attended = facts(ex, "attended")
+    assert ("forum", "Peru") in attended
+    assert ("forum", "China") in attended or ("forum", "People's Republic of China") in attended

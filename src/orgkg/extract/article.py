@@ -819,10 +819,25 @@ class ArticleExtractor:
                             f.kind == "role"
                             and f.current
                             and f.subject == pkey
-                            and f.object.startswith("country:")
                             and f.evidence.start == sent.start
                         ):
-                            self._fact("attended", target, f.object, sent, "attendee-country", 0.7)
+                            # the country of the post, or of the organ it is in ("Premier of
+                            # the State Council of China")
+                            country = f.object if f.object.startswith("country:") else None
+                            if country is None:
+                                country = next(
+                                    (
+                                        g.object
+                                        for g in self.facts
+                                        if g.kind == "sub_org"
+                                        and g.subject == f.object
+                                        and g.object.startswith("country:")
+                                        and g.evidence.start == sent.start
+                                    ),
+                                    None,
+                                )
+                            if country is not None:
+                                self._fact("attended", target, country, sent, "attendee-country", 0.7)
             target = governed
             # "Azerbaijani, Turkmen and Uzbek deputy prime ministers"
             for r in a.roles:
