@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import URIRef
+from rdflib import RDFS, Literal, URIRef
 from typer.testing import CliRunner
 
 from orgkg.cli import app
@@ -290,3 +290,33 @@ def test_cli_entities(lebedev: KnowledgeBase, tmp_path: Path) -> None:
     assert "Sergey Lebedev" in labels and "Sergei Lebedev" not in labels
     r = runner.invoke(app, ["entities", path, "--merge", SERGEI])
     assert r.exit_code == 2
+
+
+def test_a_long_build_flushes_the_store_as_it_goes(tmp_path, monkeypatch):
+    """RocksDB keeps unflushed writes in memory: the store flushes every so many quads, so a
+    build of thousands of articles stays small (benchmarks/kb.py measures the memory)."""
+    import orgkg.graph.store as store_mod
+
+    flushed = []
+    monkeypatch.setattr(store_mod, "FLUSH_EVERY_QUADS", 100)
+    kb = KnowledgeBase(tmp_path / "kb")
+    real_flush = kb.store.flush
+
+    class Spy:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def flush(self):
+            flushed.append(1)
+            real_flush()
+
+    real = kb.store
+    kb.store = Spy()  # type: ignore[assignment]
+    for i in range(5):
+        base = "https://w3id.org/orgkg/id/"
+        triples = [(URIRef(f"{base}s{i}-{j}"), RDFS.label, Literal(f"n{j}")) for j in range(30)]
+        kb.put_article(f"{base}article/a{i}", triples)
+    assert len(flushed) == 2  # 60 quads an article: after the 2nd and the 4th
+    kb.store = real
+    assert len(kb) == 150
+    kb.close()
