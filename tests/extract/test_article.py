@@ -445,3 +445,16 @@ def test_the_country_of_an_attendee_s_organ_attends_too():
     attended = facts(ex, "attended")
     assert ("forum", "Peru") in attended
     assert ("forum", "China") in attended or ("forum", "People's Republic of China") in attended
+
+
+def test_an_event_an_agreement_is_about_is_not_where_it_was_signed():
+    """ "the Memorandum (MoU) of the Annual Conference ..., was signed ... at the Ministry":
+    the conference is what the memorandum is for, not where it was signed or who attended it."""
+    ex = run(
+        "The Memorandum of Understanding (MoU) of the 12th Annual Conference of the Andean Trade "
+        "Union, which is due to be held in Peru next year, was signed by Minister of Finance of Peru "
+        "Ana Torres at the Ministry of Finance."
+    )
+    assert facts(ex, "signed_at") == set()
+    assert not {f for f in facts(ex, "attended") if f[1] == "Ana Torres"}
+    assert ("Memorandum of Understanding", "Ana Torres") in facts(ex, "signatory")

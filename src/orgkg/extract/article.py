@@ -1045,6 +1045,16 @@ class ArticleExtractor:
         for m, _ in agreements:
             if m is not None:
                 inside.update(range(m.s, m.e))
+                # "the Memorandum of the 55th Annual Conference": the event is what it is about
+                j = (
+                    m.e + 3
+                    if m.e + 2 < len(toks) and toks[m.e].text == "(" and toks[m.e + 2].text == ")"
+                    else m.e
+                )
+                j = j + 1 if j < len(toks) and toks[j].lower in ("of", "for") else None
+                if j is not None and j < len(toks) and toks[j].lower == "the":
+                    j += 1
+                inside.update(x for em, _ in events if em.s == j for x in range(em.s, em.e))
         aux = ("was", "were", "been", "be", "is", "are")
         by_at = next((x for x in range(sign_i, min(clause.stop, sign_i + 9)) if toks[x].lower == "by"), None)
         passive = (
